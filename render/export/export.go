@@ -1,0 +1,248 @@
+// Package export runs the whole path for one input: read it into the
+// model, hand the model to each requested renderer, and put the outputs in
+// place atomically. The CLI is a thin layer over it; so are the tests.
+package export
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode"
+
+	"github.com/offprint/offprint/render"
+	"github.com/offprint/offprint/render/read"
+)
+
+// Options are one export run's choices, already validated by the caller.
+type Options struct {
+	Formats         []string // renderer names, in the order outputs are written
+	OutDir          string   // "" means the current folder
+	Name            string   // output base name for standard input
+	From            string   // force a reader by name
+	Lang            string   // language when the input declares none
+	PageSize        string
+	Version         string
+	SourceDateEpoch string
+	Stdin           io.Reader
+}
+
+// Result is what happened to one input.
+type Result struct {
+	Input    string
+	Outputs  []string
+	Warnings []render.Warning
+	Err      error // one line, naming the input
+}
+
+// Load reads one input (a path, or "-" for standard input) into the model.
+func Load(input string, opt Options) (*render.Document, []render.Warning, error) {
+	var warnings []render.Warning
+	data, err := readInput(input, opt.Stdin)
+	if err != nil {
+		return nil, nil, err
+	}
+	dir := "."
+	if input != "-" {
+		dir = filepath.Dir(input)
+	}
+	doc, err := read.Bytes(data, opt.From, read.Options{
+		Name: input, Dir: dir, Lang: opt.Lang,
+		Warn: func(w render.Warning) { warnings = append(warnings, w) },
+	})
+	if err != nil {
+		return nil, warnings, fmt.Errorf("%s: %w", DisplayName(input), err)
+	}
+	return doc, warnings, nil
+}
+
+// File exports one input to every requested format. When any output fails
+// none of this input's outputs is left behind half-made; outputs already
+// completed for it stay, since each is whole.
+func File(input string, opt Options) Result {
+	res := Result{Input: input}
+	doc, warnings, err := Load(input, opt)
+	res.Warnings = warnings
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	stamp, err := render.Timestamp(opt.SourceDateEpoch, doc)
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	base, err := baseName(input, opt.Name, doc)
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	outDir := opt.OutDir
+	if outDir == "" {
+		outDir = "."
+	}
+	for _, name := range opt.Formats {
+		r, ok := render.Lookup(name)
+		if !ok {
+			res.Err = fmt.Errorf("no renderer named %q", name)
+			return res
+		}
+		out := filepath.Join(outDir, base+r.Ext())
+		if input != "-" && samePath(input, out) {
+			res.Err = fmt.Errorf("%s: refusing to overwrite the input with its own %s output", DisplayName(input), name)
+			return res
+		}
+		var buf bytes.Buffer
+		ropt := render.Options{
+			PageSize: opt.PageSize, Modified: stamp, Version: opt.Version,
+			Warn: func(w render.Warning) { res.Warnings = append(res.Warnings, w) },
+		}
+		if err := render.Run(r, &buf, doc, ropt); err != nil {
+			res.Err = fmt.Errorf("%s: %v", DisplayName(input), err)
+			return res
+		}
+		if err := WriteAtomic(out, buf.Bytes()); err != nil {
+			res.Err = fmt.Errorf("%s: %v", DisplayName(input), err)
+			return res
+		}
+		res.Outputs = append(res.Outputs, out)
+	}
+	return res
+}
+
+// DisplayName is how messages name an input.
+func DisplayName(input string) string {
+	if input == "-" {
+		return "standard input"
+	}
+	return input
+}
+
+// maxInput bounds how much of one input is read into memory.
+const maxInput = 64 << 20
+
+func readInput(input string, stdin io.Reader) ([]byte, error) {
+	if input == "-" {
+		if stdin == nil {
+			stdin = os.Stdin
+		}
+		data, err := io.ReadAll(io.LimitReader(stdin, maxInput+1))
+		if err != nil {
+			return nil, fmt.Errorf("standard input: %v", err)
+		}
+		if len(data) > maxInput {
+			return nil, fmt.Errorf("standard input: larger than the %d MiB limit", maxInput>>20)
+		}
+		return data, nil
+	}
+	fi, err := os.Stat(input)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return nil, fmt.Errorf("%s: no such file", input)
+	case err != nil:
+		return nil, fmt.Errorf("%s: %v", input, unwrapPath(err))
+	case fi.IsDir():
+		return nil, fmt.Errorf("%s: is a folder, not a file", input)
+	case fi.Size() > maxInput:
+		return nil, fmt.Errorf("%s: %d MiB is larger than the %d MiB limit", input, fi.Size()>>20, maxInput>>20)
+	}
+	data, err := os.ReadFile(input)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", input, unwrapPath(err))
+	}
+	return data, nil
+}
+
+// unwrapPath drops the "open FILE:" prefix of a *PathError so messages
+// name the file once.
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// baseName is the output's file name without extension: the input's own
+// name, or for standard input --name, else a slug of the title.
+func baseName(input, name string, doc *render.Document) (string, error) {
+	switch {
+	case input != "-":
+		b := filepath.Base(input)
+		return strings.TrimSuffix(b, filepath.Ext(b)), nil
+	case name != "":
+		if strings.ContainsAny(name, `/\`) || name == "." || name == ".." {
+			return "", fmt.Errorf("--name %q must be a plain file name", name)
+		}
+		return name, nil
+	}
+	if s := Slug(doc.Title); s != "" {
+		return s, nil
+	}
+	return "article", nil
+}
+
+// Slug makes a file name from a title: lower case letters and digits of
+// any script, joined by single hyphens, at most 60 bytes.
+func Slug(title string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(title) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			if b.Len()+len(string(r)) > 60 {
+				break
+			}
+			b.WriteRune(r)
+		} else {
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+func samePath(a, b string) bool {
+	fa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	fb, err := os.Stat(b)
+	if err != nil {
+		return false
+	}
+	return os.SameFile(fa, fb)
+}
+
+// WriteAtomic puts data at path by way of a temporary file in the same
+// folder and a rename, so a reader of path sees the old file or the whole
+// new one, never a part.
+func WriteAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("cannot write in %s: %v", dir, unwrapPath(err))
+	}
+	name := tmp.Name()
+	_, werr := tmp.Write(data)
+	cerr := tmp.Close()
+	if werr == nil {
+		werr = cerr
+	}
+	if werr == nil {
+		werr = os.Chmod(name, 0o644)
+	}
+	if werr == nil {
+		werr = os.Rename(name, path)
+	}
+	if werr != nil {
+		os.Remove(name)
+		return fmt.Errorf("cannot write %s: %v", path, unwrapPath(werr))
+	}
+	return nil
+}

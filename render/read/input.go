@@ -1,0 +1,73 @@
+package read
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/offprint/offprint/render"
+	"github.com/offprint/offprint/render/read/lang"
+)
+
+// DefaultLang is the language of a document whose input declares none and
+// that the caller gave no --lang for.
+const DefaultLang = "en"
+
+// Bytes reads one input: decode, pick the reader (from forces one by
+// name), read, and fill what every document must carry. Errors are
+// phrased for a user and do not name the file; the caller adds that.
+func Bytes(data []byte, from string, opt Options) (*render.Document, error) {
+	text, warning, err := Decode(data)
+	if err != nil {
+		return nil, err
+	}
+	if warning != "" {
+		opt.Warnf("decode", "%s", warning)
+	}
+	var r Reader
+	if from != "" {
+		var ok bool
+		if r, ok = Lookup(from); !ok {
+			return nil, fmt.Errorf("unknown input format %q (known: %s)", from, strings.Join(Names(), ", "))
+		}
+	} else if r, err = Detect(opt.Name, text); err != nil {
+		return nil, err
+	}
+	doc, err := r.Read(text, opt)
+	if err != nil {
+		return nil, err
+	}
+	if doc.Lang == "" {
+		doc.Lang = opt.Lang
+	}
+	if doc.Lang == "" {
+		doc.Lang = DefaultLang
+		if tag, ok := lang.Detect(sample(doc)); ok {
+			doc.Lang = tag
+		}
+	}
+	if doc.Dir == "" && lang.RTL(doc.Lang) {
+		doc.Dir = "rtl"
+	}
+	if strings.TrimSpace(doc.Title) == "" && len(doc.Blocks) == 0 {
+		return nil, fmt.Errorf("no article text found")
+	}
+	return doc, nil
+}
+
+// sample is the article's opening text, enough for language detection.
+func sample(doc *render.Document) string {
+	var b strings.Builder
+	b.WriteString(doc.Title)
+	for _, bl := range doc.Blocks {
+		if b.Len() > 4000 {
+			break
+		}
+		switch bl := bl.(type) {
+		case *render.Paragraph:
+			b.WriteString("\n" + render.Plain(bl.Text))
+		case *render.Heading:
+			b.WriteString("\n" + render.Plain(bl.Text))
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,36 @@
+package read_test
+
+import (
+	"testing"
+
+	"github.com/offprint/offprint/render/read"
+	_ "github.com/offprint/offprint/render/read/markdown"
+)
+
+// The document language, one rule for every format: what the input
+// declares, else --lang, else detection, else English; right-to-left
+// languages get a direction.
+func TestLanguage(t *testing.T) {
+	de := "Der Drucker wartete auf die letzte Seite des Artikels, weil die Redakteurin versprochen hatte, dass die Korrekturen noch vor dem Abendzug ankommen würden."
+	ar := "كان الطابع ينتظر الصفحة الأخيرة من المقال، لأن المحررة وعدت بأن التصحيحات ستصل قبل أن يغادر قطار المساء المحطة."
+	tests := []struct {
+		name, md, optLang, lang, dir string
+	}{
+		{"front matter wins", "---\nlang: en-GB\n---\n" + de, "fr", "en-GB", ""},
+		{"--lang next", de, "fr", "fr", ""},
+		{"then detection", de, "", "de", ""},
+		{"right to left", ar, "", "ar", "rtl"},
+		{"unsure falls back to the default", "Too short.", "", read.DefaultLang, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := read.Bytes([]byte(tc.md), "markdown", read.Options{Lang: tc.optLang})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.Lang != tc.lang || doc.Dir != tc.dir {
+				t.Errorf("lang %q dir %q, want %q %q", doc.Lang, doc.Dir, tc.lang, tc.dir)
+			}
+		})
+	}
+}
