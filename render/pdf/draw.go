@@ -1,0 +1,337 @@
+package pdf
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf16"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/offprint/offprint/render/layout"
+)
+
+// painter draws on the current page and remembers the graphics state it
+// set, so the content stream does not repeat itself.
+type painter struct {
+	b     *builder
+	f     *fpdf.Fpdf
+	text  rgb
+	draw  rgb
+	fill  rgb
+	width float64
+}
+
+// placed is a row at its place on a page.
+type placed struct {
+	r   *row
+	top float64
+}
+
+// draw paginates the flow and draws every page: running head (from page
+// 2), the rows in reading order, the footnotes, and "page N of M".
+func (b *builder) draw() error {
+	g := b.geo
+	noteLead := smallLeading * noteScale * g.body
+	slots := layout.Paginate(b.layoutBlocks(), layout.Frame{Height: g.frame(), FootSeparator: noteLead})
+	pages := max(layout.Pages(slots), 1)
+	perPage := make([][]placed, pages)
+	for bi := range b.blocks {
+		for ri := range b.blocks[bi].rows {
+			s := slots[bi][ri]
+			perPage[s.Page] = append(perPage[s.Page], placed{&b.blocks[bi].rows[ri], g.top + s.Y})
+		}
+	}
+	p := &painter{b: b, f: b.f, text: black, draw: black, fill: black, width: -1}
+	head := b.runningHead()
+	for n, rows := range perPage {
+		b.f.AddPage()
+		if n > 0 {
+			p.spans(g.left, headAt*g.top, head)
+		}
+		p.quoteBars(rows)
+		var notes []*note
+		for _, pl := range rows {
+			pl.r.draw(p, pl.top)
+			if !b.endnotes {
+				notes = append(notes, pl.r.notes...)
+			}
+		}
+		p.footnotes(notes, noteLead)
+		label := fmt.Sprintf("page %d of %d", n+1, pages)
+		st := style{face: sans, size: smallSize(g), color: grey}
+		w := b.tf.width(label, st.face, st.size)
+		p.word(g.left+(g.measure()-w)/2, g.height-folioAt*g.bottom, label, st, 1, false)
+	}
+	return b.f.Error()
+}
+
+func smallSize(g geometry) float64 { return furnitureScale * g.body }
+
+// runningHead is the title, shortened at a word with an ellipsis when it
+// is wider than the measure.
+func (b *builder) runningHead() []layout.Span {
+	g := b.geo
+	st := style{face: sans, size: smallSize(g), color: grey}
+	words := strings.Fields(b.doc.Title)
+	for n := len(words); n > 0; n-- {
+		s := strings.Join(words[:n], " ")
+		if n < len(words) {
+			s += "…"
+		}
+		spans := b.textSpans(nil, s, st, false)
+		if b.spansWidth(spans) <= g.measure() {
+			return spans
+		}
+	}
+	return nil
+}
+
+// spansWidth is how wide spans are set on one line.
+func (b *builder) spansWidth(spans []layout.Span) float64 {
+	w := 0.0
+	for _, sp := range spans {
+		st := sp.Style.(style)
+		w += b.tf.width(sp.Text, st.face, st.size)
+	}
+	return w
+}
+
+// spans draws styled text on one line from x.
+func (p *painter) spans(x, baseline float64, spans []layout.Span) {
+	for _, sp := range spans {
+		st := sp.Style.(style)
+		p.word(x, baseline, sp.Text, st, 1, false)
+		x += p.b.tf.width(sp.Text, st.face, st.size)
+	}
+}
+
+// quoteBars draws the rule beside block quotes, one stroke per run of
+// consecutive rows of the same quote on the page.
+func (p *painter) quoteBars(rows []placed) {
+	type run struct{ x, top, bottom float64 }
+	open := map[int]*run{}
+	var order []int
+	flush := func(keep map[int]bool) {
+		var still []int
+		for _, id := range order {
+			if keep[id] {
+				still = append(still, id)
+				continue
+			}
+			r := open[id]
+			p.line(r.x, r.top, r.x, r.bottom, 1.2, ruleGrey)
+			delete(open, id)
+		}
+		order = still
+	}
+	for _, pl := range rows {
+		keep := map[int]bool{}
+		for _, q := range pl.r.quotes {
+			keep[q.id] = true
+		}
+		flush(keep)
+		for _, q := range pl.r.quotes {
+			if r, ok := open[q.id]; ok {
+				r.bottom = pl.top + pl.r.h
+			} else {
+				open[q.id] = &run{x: q.x, top: pl.top, bottom: pl.top + pl.r.h}
+				order = append(order, q.id)
+			}
+		}
+	}
+	flush(nil)
+}
+
+// footnotes draws the page's notes above the bottom margin, under a short
+// rule, each the target of its call.
+func (p *painter) footnotes(notes []*note, sep float64) {
+	if len(notes) == 0 {
+		return
+	}
+	g := p.b.geo
+	total := 0.0
+	for _, n := range notes {
+		total += n.height
+	}
+	y := g.top + g.frame() - total
+	p.line(g.left, y-0.55*sep, g.left+0.25*g.measure(), y-0.55*sep, 0.5, ruleGrey)
+	for _, n := range notes {
+		p.f.SetLink(n.link, y, -1)
+		for _, part := range n.parts {
+			part.r.draw(p, y+part.y)
+		}
+		y += n.height
+	}
+}
+
+// textLine draws one broken line with its left edge at x. Boxes that
+// touch and share a style (a word's syllables, split for hyphenation) are
+// drawn as one string; a space is drawn after each word, in its place,
+// which tells text extraction where words end whatever the justification.
+func (p *painter) textLine(items []layout.Item, l layout.Line, x, baseline float64) {
+	scale := l.Scale
+	var linkURL string
+	var linkX0, linkX1, linkSize float64
+	flushLink := func() {
+		if linkURL != "" {
+			p.f.LinkString(linkX0, baseline-0.85*linkSize, linkX1-linkX0, 1.1*linkSize, linkURL)
+		}
+		linkURL = ""
+	}
+	var run strings.Builder
+	var runStyle style
+	runX, runW := 0.0, 0.0
+	flushRun := func(space bool) {
+		if run.Len() == 0 {
+			return
+		}
+		p.word(runX, baseline, run.String(), runStyle, scale, space)
+		if runStyle.link != linkURL {
+			flushLink()
+		}
+		if runStyle.link != "" {
+			if linkURL == "" {
+				linkURL, linkX0, linkSize = runStyle.link, runX, runStyle.size*scale
+			}
+			linkX1 = runX + runW
+		}
+		run.Reset()
+	}
+	for i := l.Start; i < l.End; i++ {
+		it := items[i]
+		switch it.Kind {
+		case layout.KindGlue:
+			gw := l.GlueWidth(it) * scale
+			if run.Len() > 0 && (gw != 0 || it.Width != 0) {
+				flushRun(spaceFollows(items, i, l.End))
+			}
+			x += gw
+		case layout.KindBox:
+			span := it.Content.(layout.Span)
+			st := span.Style.(style)
+			if run.Len() > 0 && st != runStyle {
+				flushRun(false)
+			}
+			if run.Len() == 0 {
+				runX, runW, runStyle = x, 0, st
+			}
+			run.WriteString(span.Text)
+			w := it.Width * scale
+			runW += w
+			x += w
+		}
+	}
+	flushRun(false)
+	flushLink()
+	if l.Hyphenated(items) {
+		if span, ok := items[l.End].Content.(layout.Span); ok {
+			p.word(x, baseline, span.Text, span.Style.(style), scale, false)
+		}
+	}
+}
+
+// spaceFollows says whether the glue and penalties from item i on make
+// a space before the next box on the line (the zero-width breaks between
+// ideographs do not).
+func spaceFollows(items []layout.Item, i, end int) bool {
+	width := 0.0
+	for ; i < end && items[i].Kind != layout.KindBox; i++ {
+		if items[i].Kind == layout.KindGlue {
+			width += items[i].Width
+		}
+	}
+	return i < end && width > 0
+}
+
+// word draws text with its left edge at x on the baseline, and what its
+// style asks for around it: link underline, strike, note link.
+func (p *painter) word(x, baseline float64, text string, st style, scale float64, space bool) {
+	size := st.size * scale
+	if err := p.b.tf.use(st.face, size); err != nil {
+		panic(err)
+	}
+	p.setText(st.color)
+	y := baseline - st.rise*scale
+	w := p.f.GetStringWidth(text)
+	if space {
+		text += " "
+	}
+	if st.note > 0 {
+		// A raised number set flush against its word reads back as part
+		// of the word ("note1"); the actual text puts spaces around it.
+		p.f.RawWriteStr("/Span <</ActualText " + pdfString(" "+strings.TrimSpace(text)+" ") + ">> BDC\n")
+		p.f.Text(x, y, text)
+		p.f.RawWriteStr("EMC\n")
+	} else {
+		p.f.Text(x, y, text)
+	}
+	if st.link != "" {
+		p.line(x, baseline+0.14*size, x+w, baseline+0.14*size, 0.4, faint)
+	}
+	if st.strike {
+		p.line(x, y-0.27*size, x+w, y-0.27*size, 0.05*size, st.color)
+	}
+	if st.note > 0 {
+		n := p.b.noteList[st.note-1]
+		p.f.Link(x-0.1*size, y-size, w+0.2*size, 1.2*size, n.link)
+		if !n.called {
+			// the note's number leads back here, a line above the call
+			n.called = true
+			p.f.SetLink(n.back, max(baseline-2.5*size, 0), -1)
+		}
+	}
+	if st.backTo > 0 {
+		n := p.b.noteList[st.backTo-1]
+		p.f.Link(x, y-0.8*size, w, 1.1*size, n.back)
+	}
+}
+
+func (p *painter) setText(c rgb) {
+	if c != p.text {
+		p.f.SetTextColor(int(c.r), int(c.g), int(c.b))
+		p.text = c
+	}
+}
+
+func (p *painter) line(x0, y0, x1, y1, width float64, c rgb) {
+	if c != p.draw {
+		p.f.SetDrawColor(int(c.r), int(c.g), int(c.b))
+		p.draw = c
+	}
+	if width != p.width {
+		p.f.SetLineWidth(width)
+		p.width = width
+	}
+	p.f.Line(x0, y0, x1, y1)
+}
+
+func (p *painter) rect(x, y, w, h float64, c rgb) {
+	if c != p.fill {
+		p.f.SetFillColor(int(c.r), int(c.g), int(c.b))
+		p.fill = c
+	}
+	p.f.Rect(x, y, w, h, "F")
+}
+
+// pdfString writes s as a PDF text string: UTF-16BE with a byte-order
+// mark, characters beyond the BMP as surrogate pairs (fpdf's own
+// conversion drops them), delimiters escaped.
+func pdfString(s string) string {
+	var b strings.Builder
+	b.WriteString("(\xfe\xff")
+	for _, u := range utf16.Encode([]rune(s)) {
+		for _, c := range []byte{byte(u >> 8), byte(u)} {
+			switch c {
+			case '(', ')', '\\':
+				b.WriteByte('\\')
+				b.WriteByte(c)
+			case '\r':
+				b.WriteString("\\r")
+			default:
+				b.WriteByte(c)
+			}
+		}
+	}
+	b.WriteByte(')')
+	return b.String()
+}
