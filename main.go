@@ -110,7 +110,9 @@ func exportCommand(stdin io.Reader, stderr io.Writer, status *int) *cli.Command 
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: ".", Usage: "write outputs into `DIR`", Sources: cli.EnvVars("OFFPRINT_OUTPUT")},
 			&cli.StringFlag{Name: "name", Usage: "output file `NAME` (without extension) for standard input"},
 			&cli.StringFlag{Name: "page-size", Value: "a4", Usage: "PDF page size: a4, letter or a5", Sources: cli.EnvVars("OFFPRINT_PAGE_SIZE")},
-			&cli.StringFlag{Name: "from", Usage: "input `FORMAT` (text), instead of detecting it", Sources: cli.EnvVars("OFFPRINT_FROM")},
+			&cli.StringFlag{Name: "from", Usage: "input `FORMAT` (text, markdown or html), instead of detecting it", Sources: cli.EnvVars("OFFPRINT_FROM")},
+			&cli.BoolFlag{Name: "fetch-images", Usage: "download remote images (off: they are left out with a warning)", Sources: cli.EnvVars("OFFPRINT_FETCH_IMAGES")},
+			&cli.BoolFlag{Name: "no-extract", Usage: "keep a whole web page instead of extracting its article", Sources: cli.EnvVars("OFFPRINT_NO_EXTRACT")},
 			&cli.StringFlag{Name: "lang", Usage: "document language (BCP 47) when the input declares none", Sources: cli.EnvVars("OFFPRINT_LANG")},
 			&cli.BoolFlag{Name: "strict", Usage: "treat warnings as failures (exit status 3)", Sources: cli.EnvVars("OFFPRINT_STRICT")},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print errors only", Sources: cli.EnvVars("OFFPRINT_QUIET")},
@@ -153,6 +155,8 @@ func exportCommand(stdin io.Reader, stderr io.Writer, status *int) *cli.Command 
 				From: cmd.String("from"), Lang: cmd.String("lang"),
 				PageSize: strings.ToLower(cmd.String("page-size")), Version: version,
 				SourceDateEpoch: os.Getenv("SOURCE_DATE_EPOCH"), Stdin: stdin,
+				FetchImages: cmd.Bool("fetch-images"), NoExtract: cmd.Bool("no-extract"),
+				Strict: cmd.Bool("strict"),
 			}
 			quiet, strict := cmd.Bool("quiet"), cmd.Bool("strict")
 			failed, warned := 0, 0
@@ -194,7 +198,8 @@ func inspectCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 		ArgsUsage:    "FILE",
 		OnUsageError: onUsageError,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "from", Usage: "input `FORMAT` (text), instead of detecting it"},
+			&cli.StringFlag{Name: "from", Usage: "input `FORMAT` (text, markdown or html), instead of detecting it"},
+			&cli.BoolFlag{Name: "no-extract", Usage: "keep a whole web page instead of extracting its article"},
 			&cli.StringFlag{Name: "lang", Usage: "document language when the input declares none"},
 		},
 		Action: func(ctx context.Context, cmd *cli.Command) error {
@@ -204,6 +209,7 @@ func inspectCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			in := cmd.Args().First()
 			doc, warnings, err := export.Load(in, export.Options{
 				From: cmd.String("from"), Lang: cmd.String("lang"), Stdin: stdin,
+				NoExtract: cmd.Bool("no-extract"),
 			})
 			for _, w := range warnings {
 				fmt.Fprintf(stderr, "offprint: warning: %s: %s\n", export.DisplayName(in), w.Message)

@@ -203,6 +203,11 @@ func (a *writer) headingTag(level int) string {
 // article writes the body of article.xhtml.
 func (a *writer) article() {
 	a.blocks(a.b.doc.Blocks, true)
+	// The end sign magazines set after an article's last line: it tells a
+	// reader paging on that nothing follows but notes, and it keeps the
+	// last paragraph from being the document's last line, which tools that
+	// strip repeated edge lines would otherwise take for a running foot.
+	a.w.elem("p", "\u25a0", "class", "end-mark", "aria-hidden", "true")
 	if len(a.order) == 0 {
 		return
 	}

@@ -28,6 +28,9 @@ type Options struct {
 	Version         string
 	SourceDateEpoch string
 	Stdin           io.Reader
+	FetchImages     bool // remote images may be downloaded
+	NoExtract       bool // keep a whole web page instead of extracting the article
+	Strict          bool
 }
 
 // Result is what happened to one input.
@@ -51,6 +54,7 @@ func Load(input string, opt Options) (*render.Document, []render.Warning, error)
 	}
 	doc, err := read.Bytes(data, opt.From, read.Options{
 		Name: input, Dir: dir, Lang: opt.Lang,
+		FetchImages: opt.FetchImages, NoExtract: opt.NoExtract, Strict: opt.Strict,
 		Warn: func(w render.Warning) { warnings = append(warnings, w) },
 	})
 	if err != nil {
