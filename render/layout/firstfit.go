@@ -5,8 +5,9 @@ import "math"
 // FirstFit breaks a paragraph one line at a time: for each line it weighs
 // every break that fits (glue shrunk at most to its limit) and takes the
 // one with the fewest Knuth–Plass demerits, the later one on a tie. It
-// never looks beyond the current line, which is what a later total-fit
-// breaker improves on.
+// never looks beyond the current line. Break uses the total-fit
+// KnuthPlass instead; FirstFit stays for comparison (the benchmarks
+// measure both).
 //
 // A line is never wider than its measure. When nothing fits (a box wider
 // than the line that the caller gave no break points inside), the line

@@ -245,7 +245,8 @@ func (k *breaker) run(tol float64, auto, final bool) ([]int32, bool) {
 		for _, ai := range k.active {
 			a := &k.nodes[ai]
 			natural := k.sumW[b] - k.sumW[a.after] + extraW
-			r := ratio(k.widths(a.line), natural, k.sumY[b]-k.sumY[a.after], k.sumZ[b]-k.sumZ[a.after])
+			width := k.widths(a.line)
+			r := ratio(width, natural, k.sumY[b]-k.sumY[a.after], k.sumZ[b]-k.sumZ[a.after])
 			if r < -1 || forced {
 				// Lines from a only get wider, or a forced break ends them.
 				// Should nothing fit, the overfull line is the shortest:
@@ -267,7 +268,13 @@ func (k *breaker) run(tol float64, auto, final bool) ([]int32, bool) {
 				}
 			}
 			fit := fitness(r)
-			d := a.demerits + k.demerits(a, r, penalty, flagged, forced, final, b)
+			var bad, extra float64
+			if final {
+				bad, extra = hopeless(r, width-natural, width)
+			} else {
+				bad = 100 * r * r * max(r, -r) // r is within the tolerance: no cap needed
+			}
+			d := a.demerits + k.demerits(a, bad, penalty, flagged, forced, b) + extra
 			if abs8(fit-a.fitness) > 1 {
 				d += k.p.FitnessDemerits
 			}
@@ -342,17 +349,27 @@ func abs8(x int8) int8 {
 	return x
 }
 
-// demerits of the line from a to the break at b, not counting a's own.
-func (k *breaker) demerits(a *kpNode, r, penalty float64, flagged, forced, final bool, b int) float64 {
-	bad := badness(r)
-	if final {
-		// The emergency pass must still tell a line stretched to 5 from
-		// one stretched to 50: badness uncapped (but finite).
-		bad = 1e7
-		if !math.IsInf(r, 1) {
-			bad = math.Min(100*math.Abs(r*r*r), bad)
+// hopeless is the badness the emergency passes use, and demerits to add
+// as they are. Badness is not capped at 10000 as TeX's is, so that a line
+// stretched 5 times still beats one stretched 20 times. Past a million a
+// line is beyond help, or has no space to stretch at all (a piece of a
+// URL): all such lines are as bad as each other, and what tells them
+// apart is how much of the measure they leave empty, weighed against the
+// penalties of the breaks (a URL breaks after a "/" before it breaks
+// between two letters).
+func hopeless(r, slack, width float64) (bad, extra float64) {
+	const limit = 1e6
+	if !math.IsInf(r, 1) {
+		if b := 100 * math.Abs(r*r*r); b < limit {
+			return b, 0
 		}
 	}
+	return limit, 1e6 * max(slack, 0) / width
+}
+
+// demerits of the line from a to the break at b, of badness bad, not
+// counting a's own.
+func (k *breaker) demerits(a *kpNode, bad, penalty float64, flagged, forced bool, b int) float64 {
 	l := k.p.LinePenalty + bad
 	d := l * l
 	switch {

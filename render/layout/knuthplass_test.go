@@ -14,7 +14,18 @@ import (
 	"golang.org/x/image/math/fixed"
 
 	"github.com/offprint/offprint/fonts"
+	"github.com/offprint/offprint/render/layout/hyphen"
 )
+
+// testHyphenator is the hyphenator the quality figures use: the real
+// American English one.
+var testHyphenator Hyphenator = func() Hyphenator {
+	h, ok := hyphen.For("en-US")
+	if !ok {
+		panic("no en-US hyphenation patterns")
+	}
+	return h
+}()
 
 // serifMeasure measures with the body face's own advance widths, so the
 // figures below are those of real pages.
@@ -386,10 +397,10 @@ func TestWordsCJK(t *testing.T) {
 		{"混合 text 和中文 mixed together 在一行里面。", 9, "。"},
 	}
 	for _, c := range cases {
-		for _, justify := range []bool{true, false} {
-			// No MaxWidth: the breaks come from the script, not from an
-			// overlong word.
-			items := Words([]Span{{Text: c.text}}, mono, TextOptions{Justify: justify})
+		for _, opt := range []TextOptions{{Justify: true}, {}, {Justify: true, MaxWidth: c.width}, {MaxWidth: c.width, MinScale: 0.7}} {
+			// The breaks come from the script: a run of ideographs is not
+			// an overlong word to be broken anywhere.
+			items := Words([]Span{{Text: c.text}}, mono, opt)
 			lines := Break(items, Uniform(c.width))
 			checkLines(t, items, lines, c.width, 0)
 			got := text(items, lines)

@@ -48,8 +48,9 @@ type Slot struct {
 // Paginate places every row of every block on a page, in order, and
 // returns the slots as slots[block][row]. It is greedy: a page takes rows
 // while they (and their footnotes) fit, then breaks at the last place that
-// leaves no orphan or widow and no heading at the foot of a page. A block
-// taller than a page is broken where it must be.
+// leaves no orphan or widow, no heading at the foot of a page and no word
+// hyphenated across the break. A block taller than a page is broken where
+// it must be.
 func Paginate(blocks []Block, frame Frame) [][]Slot {
 	p := pager{blocks: blocks, frame: frame, slots: make([][]Slot, len(blocks))}
 	for i, b := range blocks {
@@ -193,7 +194,9 @@ func (p *pager) breakBefore(at pos) pos {
 		if j > 0 && j < k && !b.Rows[j-1].Hyphenated {
 			k = j
 		}
-		if k >= orphans(b) {
+		// When no line of the block can end the page without a hyphen,
+		// the block starts the next page, as if it could not break.
+		if k >= orphans(b) && !b.Rows[k-1].Hyphenated {
 			if c := (pos{at.block, k}); c.after(p.pageStart) {
 				return c
 			}

@@ -252,7 +252,8 @@ type breakKind uint8
 
 const (
 	noBreak    breakKind = iota
-	dashBreak            // after a hyphen or dash in the text
+	softBreak            // at a zero-width space or soft hyphen
+	dashBreak            // after a hyphen in the text
 	cjkBreak             // between ideographs, which take no spaces
 	autoBreak            // where the hyphenator allows one
 	urlBreak             // after a separator in an overlong word
@@ -283,15 +284,9 @@ func (w *wordBuilder) endWord() {
 		breaks = append(breaks, noBreak)
 	}
 	w.runes, w.owner, w.breaks = runes, owner, breaks
-	total := 0.0
-	for _, p := range pieces {
-		total += w.m.Width(strings.ReplaceAll(p.Text, "\u00ad", ""), p.Style)
-	}
-	limit := w.opt.MaxWidth
-	if w.opt.MinScale > 0 && w.opt.MinScale < 1 {
-		limit /= w.opt.MinScale
-	}
-	overlong := w.opt.MaxWidth > 0 && total > limit
+	// The breaks the text allows: after hyphens, between ideographs (not
+	// before closing or after opening punctuation), at zero-width spaces
+	// and soft hyphens.
 	for i := 0; i+1 < n; i++ {
 		r, next := runes[i], runes[i+1]
 		switch {
@@ -301,10 +296,40 @@ func (w *wordBuilder) endWord() {
 			breaks[i] = dashBreak
 		case (isIdeograph(r) || isIdeograph(next)) && !noBreakAfter(r) && !noBreakBefore(next) && !isMark(next):
 			breaks[i] = cjkBreak
-		case overlong && strings.ContainsRune("/.?&=_#:,;", r):
-			breaks[i] = urlBreak
-		case overlong && !isMark(next) && next != '\u00ad' && next != '\u200b':
-			breaks[i] = emergBreak
+		case r == '\u200b' || r == '\u00ad' || next == '\u200b' || next == '\u00ad':
+			breaks[i] = softBreak
+		}
+	}
+	// A stretch between those breaks that is wider than the line can hold
+	// (even scaled down to MinScale) gets breaks after separators and,
+	// failing those, between any two characters.
+	if w.opt.MaxWidth > 0 {
+		limit := w.opt.MaxWidth
+		if w.opt.MinScale > 0 && w.opt.MinScale < 1 {
+			limit /= w.opt.MinScale
+		}
+		for a := 0; a < n; {
+			b := a
+			for b < n-1 && breaks[b] == noBreak {
+				b++
+			}
+			if w.width(pieces, runes, owner, a, b+1) > limit {
+				for i := a; i < b; i++ {
+					if next := runes[i+1]; !isMark(next) {
+						if strings.ContainsRune("/.?&=_#:,;", runes[i]) {
+							breaks[i] = urlBreak
+						} else {
+							breaks[i] = emergBreak
+						}
+					}
+				}
+			}
+			a = b + 1
+		}
+	}
+	for i := range breaks {
+		if breaks[i] == softBreak {
+			breaks[i] = noBreak // handled where the characters are read
 		}
 	}
 	if w.opt.Hyphenator != nil {
@@ -375,6 +400,27 @@ func (w *wordBuilder) endWord() {
 		}
 	}
 	emit(n)
+}
+
+var invisible = strings.NewReplacer("\u00ad", "", "\u200b", "")
+
+// width measures runes[a:b] of the word, a piece at a time, without soft
+// hyphens and zero-width spaces.
+func (w *wordBuilder) width(pieces []Span, runes []rune, owner []int, a, b int) float64 {
+	total := 0.0
+	for a < b {
+		pi, end := owner[a], a
+		for end < b && owner[end] == pi {
+			end++
+		}
+		s := string(runes[a:end])
+		if strings.ContainsAny(s, "\u00ad\u200b") {
+			s = invisible.Replace(s)
+		}
+		total += w.m.Width(s, pieces[pi].Style)
+		a = end
+	}
+	return total
 }
 
 // hyphenate marks the breaks the hyphenator allows in the word's runs of

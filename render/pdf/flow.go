@@ -192,7 +192,7 @@ func (b *builder) textRows(items []layout.Item, lines []layout.Line, x, lead, si
 // text is hyphenated in the document's language; ragged text (headings,
 // captions, code) is not.
 func (b *builder) setText(spans []layout.Span, x, width, lead, size float64, justify bool) []row {
-	opt := layout.TextOptions{Justify: justify, MaxWidth: width, MinScale: minWordScale}
+	opt := layout.TextOptions{Justify: justify, MaxWidth: width, MinScale: min(minWordSize/size, 1)}
 	if justify {
 		opt.Hyphenator = b.hyphenator
 	}
@@ -200,8 +200,12 @@ func (b *builder) setText(spans []layout.Span, x, width, lead, size float64, jus
 	if !hasBox(items) {
 		return nil
 	}
-	return b.textRows(items, layout.Break(items, layout.Uniform(width)), x, lead, size)
+	return b.textRows(items, breakLines(items, layout.Uniform(width)), x, lead, size)
 }
+
+// breakLines is the line breaker; the benchmarks swap in first-fit to
+// compare.
+var breakLines layout.Breaker = layout.Break
 
 func hasBox(items []layout.Item) bool {
 	for _, it := range items {

@@ -252,12 +252,19 @@ func (t *typeface) segments(s string, fc face) []segment {
 		cur = f
 		b.WriteRune(r)
 	}
-	replaced, joined := false, false
+	replaced, joined, flag := false, false, false
 	for _, r := range s {
 		if replaced && extendsCluster(r) {
 			joined = r == '\u200d'
 			continue
 		}
+		// A flag is a pair of regional indicators: one placeholder.
+		isRI := r >= 0x1F1E6 && r <= 0x1F1FF
+		if flag && isRI {
+			flag = false
+			continue
+		}
+		flag = false
 		if joined {
 			if _, ok := t.faceFor(fc, r); !ok {
 				joined = false
@@ -288,7 +295,7 @@ func (t *typeface) segments(s string, fc face) []segment {
 			}
 			t.missing[r] = true
 			put(placeholder, fc)
-			replaced = true
+			replaced, flag = true, isRI
 		}
 	}
 	if b.Len() > 0 {

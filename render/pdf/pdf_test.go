@@ -21,6 +21,7 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/offprint/offprint/render"
+	"github.com/offprint/offprint/render/layout"
 )
 
 // need finds an external tool, skipping the test without it (failing
@@ -537,6 +538,30 @@ func BenchmarkRenderSeed(b *testing.B) {
 		if _, err := Bytes(doc, opts); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkRenderSeedBreakers renders the seed as it was first set
+// (first-fit, no hyphenation) and as it is now (total-fit, hyphenated),
+// one after the other, so that the two figures are taken under the same
+// load.
+func BenchmarkRenderSeedBreakers(b *testing.B) {
+	for _, c := range []struct {
+		name    string
+		breaker layout.Breaker
+		lang    string
+	}{{"firstfit", layout.FirstFit, "zxx"}, {"knuthplass+hyphens", layout.Break, "en"}} {
+		b.Run(c.name, func(b *testing.B) {
+			defer func(saved layout.Breaker) { breakLines = saved }(breakLines)
+			breakLines = c.breaker
+			doc := seedDoc(b)
+			doc.Lang = c.lang // "zxx": no linguistic content, no patterns
+			for b.Loop() {
+				if _, err := Bytes(doc, opts); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 

@@ -73,7 +73,9 @@ const (
 	// maxFigureHeight is the tallest a picture is drawn, as a share of
 	// the text block's height: room is left for its caption, and for text.
 	maxFigureHeight = 0.6
-	// minWordScale is the smallest a word wider than the measure is drawn
-	// to keep it whole on its line (a URL); a longer one is broken.
-	minWordScale = 0.75
+	// minWordSize is the smallest type, in points, a word wider than the
+	// measure is drawn at to keep it whole on its own line (a URL, a row
+	// of box-drawing characters); a longer one is broken. Seven points is
+	// the usual floor for legible print.
+	minWordSize = 7.0
 )
