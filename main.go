@@ -20,6 +20,7 @@ import (
 	// Readers and renderers register themselves; main only names them.
 	_ "github.com/offprint/offprint/render/epub"
 	_ "github.com/offprint/offprint/render/pdf"
+	_ "github.com/offprint/offprint/render/read/html"
 	_ "github.com/offprint/offprint/render/read/markdown"
 	_ "github.com/offprint/offprint/render/read/text"
 )
