@@ -13,8 +13,21 @@ import (
 // copyright and licence that came with it (hyph-TAG.LICENSE.txt), so a
 // binary carries the notices its data requires.
 //
+// Patterns under a copyleft licence (Czech: GPL-2.0-or-later) live in
+// hyph-gpl/ and are embedded only with the build tag gplpatterns
+// (hyph_gpl.go), so a default binary stays under permissive terms.
+//
 //go:embed hyph/*.txt
 var hyph embed.FS
+
+// readHyph reads a data file from the permissive set, else the copyleft one.
+func readHyph(name string) ([]byte, error) {
+	b, err := hyph.ReadFile("hyph/" + name)
+	if err != nil && gplHyph != nil {
+		return fs.ReadFile(gplHyph, "hyph-gpl/"+name)
+	}
+	return b, err
+}
 
 // HyphenationPatterns returns the Liang patterns (one a line) and the
 // hyphenation exceptions (one word a line, breaks marked "ta-ble") of a
@@ -24,11 +37,11 @@ func HyphenationPatterns(tag string) (patterns, exceptions []byte, ok bool) {
 	if !validTag(tag) {
 		return nil, nil, false
 	}
-	patterns, err := hyph.ReadFile("hyph/hyph-" + tag + ".pat.txt")
+	patterns, err := readHyph("hyph-" + tag + ".pat.txt")
 	if err != nil {
 		return nil, nil, false
 	}
-	exceptions, err = hyph.ReadFile("hyph/hyph-" + tag + ".hyp.txt")
+	exceptions, err = readHyph("hyph-" + tag + ".hyp.txt")
 	if err != nil {
 		exceptions = nil
 	}
@@ -41,7 +54,7 @@ func HyphenationLicense(tag string) ([]byte, bool) {
 	if !validTag(tag) {
 		return nil, false
 	}
-	b, err := hyph.ReadFile("hyph/hyph-" + tag + ".LICENSE.txt")
+	b, err := readHyph("hyph-" + tag + ".LICENSE.txt")
 	return b, err == nil
 }
 
@@ -49,6 +62,10 @@ func HyphenationLicense(tag string) ([]byte, bool) {
 // sorted.
 func HyphenationLanguages() []string {
 	names, _ := fs.Glob(hyph, "hyph/hyph-*.pat.txt")
+	if gplHyph != nil {
+		more, _ := fs.Glob(gplHyph, "hyph-gpl/hyph-*.pat.txt")
+		names = append(names, more...)
+	}
 	tags := make([]string, 0, len(names))
 	for _, n := range names {
 		tags = append(tags, strings.TrimSuffix(strings.TrimPrefix(path.Base(n), "hyph-"), ".pat.txt"))

@@ -49,6 +49,16 @@ var languages = map[string]*language{
 	"uk":      {left: 2, right: 2}, // ukrainian
 }
 
+// A language whose patterns this build does not carry (the GPL-licensed
+// Czech ones without -tags gplpatterns) is not offered at all.
+func init() {
+	for tag := range languages {
+		if _, _, ok := assets.HyphenationPatterns(tag); !ok {
+			delete(languages, tag)
+		}
+	}
+}
+
 // primary maps a BCP 47 primary language subtag (and the ISO 639-2 codes
 // that turn up in the wild) to a hyph-utf8 tag; English is decided by
 // region in resolve.

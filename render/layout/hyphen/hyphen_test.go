@@ -103,6 +103,9 @@ var known = []struct {
 
 func TestKnownWords(t *testing.T) {
 	for _, c := range known {
+		if languages[resolve(c.lang)] == nil {
+			continue // not in this build (copyleft patterns need -tags gplpatterns)
+		}
 		h, ok := For(c.lang)
 		if !ok {
 			t.Fatalf("For(%q): no hyphenator", c.lang)
@@ -131,6 +134,9 @@ func TestFor(t *testing.T) {
 		{" ru ", "ru"},
 		{"", ""}, {"und", ""}, {"ja", ""}, {"zh-Hans-CN", ""}, {"x-klingon", ""}, {"english", ""}, {"ua", ""},
 	} {
+		if languages[c.want] == nil {
+			c.want = "" // not in this build
+		}
 		h, ok := For(c.tag)
 		switch {
 		case c.want == "" && ok:
