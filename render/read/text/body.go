@@ -27,8 +27,10 @@ type item struct {
 	body    string // the text after the marker
 }
 
+// "+" is not a bullet in scraped text: it starts changelog lines
+// ("+ Added slime blocks"), where it is a word the reader must keep.
 var (
-	bulletItem  = regexp.MustCompile(`^([-*+•◦▪‣])\s+(\S.*)$`)
+	bulletItem  = regexp.MustCompile(`^([-*•◦▪‣])\s+(\S.*)$`)
 	orderedItem = regexp.MustCompile(`^(\d{1,3})([.)])\s+(\S.*)$`)
 )
 
