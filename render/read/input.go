@@ -45,6 +45,9 @@ func Bytes(data []byte, from string, opt Options) (*render.Document, error) {
 			doc.Lang = tag
 		}
 	}
+	if doc.Description == "" {
+		doc.Description = excerpt(doc.Blocks, 200)
+	}
 	if doc.Dir == "" && lang.RTL(doc.Lang) {
 		doc.Dir = "rtl"
 	}
@@ -70,4 +73,29 @@ func sample(doc *render.Document) string {
 		}
 	}
 	return b.String()
+}
+
+// excerpt is the description of an article that declares none: its
+// opening sentences up to max bytes, cut at a word, as Readability does
+// for pages. It feeds the PDF's Subject and the EPUB's dc:description.
+func excerpt(blocks []render.Block, max int) string {
+	for _, bl := range blocks {
+		p, ok := bl.(*render.Paragraph)
+		if !ok {
+			continue
+		}
+		text := strings.Join(strings.Fields(render.Plain(p.Text)), " ")
+		if len(text) <= max {
+			return text
+		}
+		cut := text[:max]
+		if i := strings.LastIndexAny(cut, ".!?"); i > max/2 {
+			return cut[:i+1]
+		}
+		if i := strings.LastIndexByte(cut, ' '); i > 0 {
+			cut = cut[:i]
+		}
+		return cut + "…"
+	}
+	return ""
 }

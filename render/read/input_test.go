@@ -1,6 +1,7 @@
 package read_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/offprint/offprint/render/read"
@@ -30,6 +31,29 @@ func TestLanguage(t *testing.T) {
 			}
 			if doc.Lang != tc.lang || doc.Dir != tc.dir {
 				t.Errorf("lang %q dir %q, want %q %q", doc.Lang, doc.Dir, tc.lang, tc.dir)
+			}
+		})
+	}
+}
+
+func TestDescriptionFallsBackToAnExcerpt(t *testing.T) {
+	first := "The second round of talks in Istanbul ended without a deal on a ceasefire, though both sides agreed to exchange prisoners."
+	long := first + " " + strings.Repeat("Both sides blamed each other for the failure ", 10)
+	noStop := strings.Repeat("words without any stop ", 20)
+	tests := []struct{ name, md, want string }{
+		{"declared wins", "---\ndescription: Declared.\n---\nBody text here.", "Declared."},
+		{"short first paragraph whole", "# T\n\nA short opening.\n\nMore.", "A short opening."},
+		{"long: whole sentences", "# T\n\n" + long, first},
+		{"no sentence end: cut at a word", "# T\n\n" + noStop, noStop[:197] + "\u2026"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := read.Bytes([]byte(tc.md), "markdown", read.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.Description != tc.want {
+				t.Errorf("description %q, want %q", doc.Description, tc.want)
 			}
 		})
 	}
