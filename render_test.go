@@ -317,6 +317,14 @@ func TestBadInput(t *testing.T) {
 		}
 		return p
 	}
+	// A folder is walked for articles (see batch_test.go); one with none
+	// in it is an input error like any other.
+	mkdir := func(p string) string {
+		if err := os.Mkdir(p, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
 	png := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00")
 	utf16 := []byte{0xFF, 0xFE}
 	for _, r := range "Título\n\nCafé con leche, señor.\n" {
@@ -335,7 +343,7 @@ func TestBadInput(t *testing.T) {
 		{"whitespace only", write("blank.txt", []byte(" \n\t\r\n  \n")), 1, "whitespace", false, ""},
 		{"a PNG given as the article", write("picture.txt", png), 1, "binary", false, ""},
 		{"control characters", write("ctl.txt", bytes.Repeat([]byte{1, 2, 3, 'a'}, 50)), 1, "binary", false, ""},
-		{"a folder", dir, 1, "folder", false, ""},
+		{"a folder with no article in it", mkdir(filepath.Join(dir, "empty-folder")), 1, "folder", false, ""},
 		{"Windows-1252 text", write("latin.txt", []byte("Caf\xe9 society\n\nThe caf\xe9 opened at dawn; na\xefve patrons queued.\n")), 0, "Windows-1252", true, "café"},
 		{"UTF-16 with a BOM", write("wide.txt", utf16), 0, "UTF-16", true, "señor"},
 	}

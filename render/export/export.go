@@ -36,7 +36,8 @@ type Options struct {
 // Result is what happened to one input.
 type Result struct {
 	Input    string
-	Outputs  []string
+	Outputs  []string // paths written, in Options.Formats order
+	Files    []Output // the same outputs, described for the manifest
 	Warnings []render.Warning
 	Err      error // one line, naming the input
 }
@@ -66,7 +67,11 @@ func Load(input string, opt Options) (*render.Document, []render.Warning, error)
 // File exports one input to every requested format. When any output fails
 // none of this input's outputs is left behind half-made; outputs already
 // completed for it stay, since each is whole.
-func File(input string, opt Options) Result {
+func File(input string, opt Options) Result { return fileAs(input, "", opt) }
+
+// fileAs is File with the output base name chosen by the caller ("" to
+// let File choose), as a batch does to avoid collisions.
+func fileAs(input, base string, opt Options) Result {
 	res := Result{Input: input}
 	doc, warnings, err := Load(input, opt)
 	res.Warnings = warnings
@@ -79,10 +84,11 @@ func File(input string, opt Options) Result {
 		res.Err = err
 		return res
 	}
-	base, err := baseName(input, opt.Name, doc)
-	if err != nil {
-		res.Err = err
-		return res
+	if base == "" {
+		if base, err = baseName(input, opt.Name, doc); err != nil {
+			res.Err = err
+			return res
+		}
 	}
 	outDir := opt.OutDir
 	if outDir == "" {
@@ -113,6 +119,7 @@ func File(input string, opt Options) Result {
 			return res
 		}
 		res.Outputs = append(res.Outputs, out)
+		res.Files = append(res.Files, describe(name, out, buf.Bytes()))
 	}
 	return res
 }
@@ -149,7 +156,7 @@ func readInput(input string, stdin io.Reader) ([]byte, error) {
 	case err != nil:
 		return nil, fmt.Errorf("%s: %v", input, unwrapPath(err))
 	case fi.IsDir():
-		return nil, fmt.Errorf("%s: is a folder, not a file", input)
+		return nil, fmt.Errorf("%s: is a folder with no article in it (%s)", input, strings.Join(ArticleExts, ", "))
 	case fi.Size() > maxInput:
 		return nil, fmt.Errorf("%s: %d MiB is larger than the %d MiB limit", input, fi.Size()>>20, maxInput>>20)
 	}
