@@ -121,6 +121,9 @@ func exportCommand(stdin io.Reader, stderr io.Writer, status *int) *cli.Command 
 			&cli.BoolFlag{Name: "no-extract", Usage: "keep a whole web page instead of extracting its article", Sources: cli.EnvVars("OFFPRINT_NO_EXTRACT")},
 			&cli.StringFlag{Name: "lang", Usage: "document language (BCP 47) when the input declares none", Sources: cli.EnvVars("OFFPRINT_LANG")},
 			&cli.BoolFlag{Name: "strict", Usage: "treat warnings as failures (exit status 3)", Sources: cli.EnvVars("OFFPRINT_STRICT")},
+			&cli.StringFlag{Name: "cover", Usage: "use the PNG or JPEG `FILE` as the cover instead of drawing one", Sources: cli.EnvVars("OFFPRINT_COVER")},
+			&cli.BoolFlag{Name: "pdf-cover", Usage: "start the PDF with the cover page", Sources: cli.EnvVars("OFFPRINT_PDF_COVER")},
+			&cli.BoolFlag{Name: "epub-fonts", Usage: "embed the body fonts in the EPUB (about 1.2 MB; off: readers use their own)", Sources: cli.EnvVars("OFFPRINT_EPUB_FONTS")},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print errors only", Sources: cli.EnvVars("OFFPRINT_QUIET")},
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), Usage: "export up to `N` inputs at once", Sources: cli.EnvVars("OFFPRINT_JOBS")},
 			&cli.StringFlag{Name: "manifest", Usage: "write a JSON manifest of inputs and outputs to `FILE`", Sources: cli.EnvVars("OFFPRINT_MANIFEST")},
@@ -244,7 +247,14 @@ func exportAction(cmd *cli.Command, stdin io.Reader, stderr io.Writer, status *i
 		PageSize: strings.ToLower(cmd.String("page-size")), Version: version,
 		SourceDateEpoch: os.Getenv("SOURCE_DATE_EPOCH"), Stdin: stdin,
 		FetchImages: cmd.Bool("fetch-images"), NoExtract: cmd.Bool("no-extract"),
-		Strict: cmd.Bool("strict"),
+		Strict: cmd.Bool("strict"), PDFCover: cmd.Bool("pdf-cover"), EPUBFonts: cmd.Bool("epub-fonts"),
+	}
+	if c := cmd.String("cover"); c != "" {
+		data, err := os.ReadFile(c)
+		if err != nil {
+			return fmt.Errorf("cover: %v", err)
+		}
+		opt.Cover = data
 	}
 	quiet, strict := cmd.Bool("quiet"), cmd.Bool("strict")
 	progress := !quiet && len(inputs) > 1 && isTerminal(stderr)

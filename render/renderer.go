@@ -30,6 +30,13 @@ type Options struct {
 	Modified time.Time // the one timestamp written into outputs
 	Version  string    // offprint's version, for the Creator/generator fields
 	Warn     func(Warning)
+
+	// Cover replaces the generated cover image (PNG or JPEG bytes).
+	Cover []byte
+	// PDFCover puts the cover on the PDF's first page.
+	PDFCover bool
+	// EPUBFonts embeds the bundled body faces in the EPUB.
+	EPUBFonts bool
 }
 
 // Warnf reports a warning if the caller asked for them.

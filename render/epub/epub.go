@@ -107,6 +107,17 @@ func Bytes(doc *render.Document, opt render.Options) ([]byte, error) {
 		b.items = append(b.items, item{id: "about", href: "about.xhtml", mediaType: "application/xhtml+xml", data: about, spine: true})
 		b.toc = append(b.toc, tocEntry{depth: 1, label: b.aboutLabel(), href: "about.xhtml"})
 	}
+	if b.opt.EPUBFonts {
+		css, err := b.embedFonts()
+		if err != nil {
+			return nil, fmt.Errorf("epub: %w", err)
+		}
+		// After the sheet, so the body rule wins over the default stack.
+		b.items[2].data = append(append([]byte{}, b.items[2].data...), css...)
+	}
+	if c, ok := b.coverItem(); ok {
+		b.items = append(b.items, c)
+	}
 	b.items[0].data = b.nav()
 	b.items[1].data = b.ncx()
 

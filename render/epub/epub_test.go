@@ -559,7 +559,7 @@ func TestRichMarkup(t *testing.T) {
 	if strings.Contains(article, "Rivers &amp; &lt;Roads&gt;") && strings.Contains(article, "<h1") {
 		t.Error("article.xhtml repeats the title as a heading")
 	}
-	if n := strings.Count(strings.Join(b.names, " "), "OEBPS/images/"); n != 2 {
+	if n := strings.Count(strings.Join(b.names, " "), "OEBPS/images/img"); n != 2 {
 		t.Errorf("%d image files, want 2 (one PNG stored once, one converted BMP): %v", n, b.names)
 	}
 	var missing bool
@@ -624,7 +624,7 @@ func TestMetadata(t *testing.T) {
 			`<meta property="dcterms:conformsTo">EPUB Accessibility 1.1 - WCAG 2.1 Level AA</meta>`,
 			`<meta name="generator" content="offprint test"/>`,
 			`media-type="image/png"`,
-		}, nil},
+		}, []string{"a11y:certifiedBy", "prefix="}},
 		{"image without alt", rtlDoc(t), []string{
 			`<meta property="schema:accessModeSufficient">textual,visual</meta>`,
 			`page-progression-direction="rtl"`,
@@ -656,8 +656,21 @@ func TestMetadata(t *testing.T) {
 func TestImageWithoutDataWarns(t *testing.T) {
 	var warnings []render.Warning
 	b := unzip(t, renderDoc(t, rtlDoc(t), render.Options{Warn: func(w render.Warning) { warnings = append(warnings, w) }}))
-	if len(warnings) != 1 || warnings[0].Code != "image" || !strings.Contains(warnings[0].Message, "missing.png") {
-		t.Errorf("warnings %v, want one image warning naming missing.png", warnings)
+	// rtlDoc's a.png has no alt text and missing.png no data: one warning each.
+	want := map[string]string{"a.png": "no alt text", "missing.png": "no data"}
+	if len(warnings) != len(want) {
+		t.Errorf("warnings %v, want %d", warnings, len(want))
+	}
+	for _, w := range warnings {
+		matched := false
+		for src, why := range want {
+			if strings.Contains(w.Message, src) && strings.Contains(w.Message, why) {
+				matched = true
+			}
+		}
+		if w.Code != "image" || !matched {
+			t.Errorf("unexpected warning %v", w)
+		}
 	}
 	if n := strings.Count(string(b.files["OEBPS/article.xhtml"]), "<img "); n != 1 {
 		t.Errorf("%d <img> elements, want 1", n)
@@ -704,8 +717,79 @@ func TestSize(t *testing.T) {
 	for _, b := range seedDoc().Blocks {
 		text += len(render.Plain(b.(*render.Paragraph).Text))
 	}
-	t.Logf("12 paragraphs, %d bytes of text: EPUB of %d bytes", text, len(data))
-	if len(data) > 12*1024 {
-		t.Errorf("EPUB of %d bytes for a 12-paragraph article", len(data))
+	// The cover is a picture, not the book's overhead: count it apart,
+	// with its zip header and central directory entry.
+	size, cover := len(data), 0
+	for _, f := range unzip(t, data).zr.File {
+		if f.Name == "OEBPS/images/cover.png" {
+			cover = int(f.CompressedSize64) + 30 + 46 + 2*len(f.Name)
+		}
+	}
+	if cover == 0 {
+		t.Error("no cover")
+	}
+	t.Logf("12 paragraphs, %d bytes of text: EPUB of %d bytes, %d without its cover", text, size, size-cover)
+	if size-cover > 7500 {
+		t.Errorf("EPUB of %d bytes less its cover for a 12-paragraph article; pandoc's is 7.5 KB", size-cover)
+	}
+	if cover > 60_000 {
+		t.Errorf("cover of %d bytes", cover)
+	}
+}
+
+func TestCover(t *testing.T) {
+	jpeg := append([]byte("\xff\xd8\xff\xe0"), make([]byte, 64)...)
+	for _, c := range []struct {
+		name, href, mediaType string
+		cover                 []byte
+	}{
+		{"generated", "images/cover.png", "image/png", nil},
+		{"given JPEG", "images/cover.jpg", "image/jpeg", jpeg},
+		{"not an image falls back", "images/cover.png", "image/png", []byte("GIF89a")},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			b := unzip(t, renderDoc(t, richDoc(t), render.Options{Cover: c.cover}))
+			opf := string(b.files["OEBPS/content.opf"])
+			want := `<item id="cover" href="` + c.href + `" media-type="` + c.mediaType + `" properties="cover-image"/>`
+			if !strings.Contains(opf, want) {
+				t.Errorf("no %s in\n%s", want, opf)
+			}
+			if strings.Contains(opf, `idref="cover"`) {
+				t.Error("the cover image is in the spine")
+			}
+			if len(b.files["OEBPS/"+c.href]) == 0 {
+				t.Errorf("no %s in the zip", c.href)
+			}
+			if c.cover != nil && strings.HasPrefix(string(c.cover), "\xff") && !bytes.Equal(b.files["OEBPS/"+c.href], c.cover) {
+				t.Error("the given cover was not kept as it is")
+			}
+		})
+	}
+}
+
+// TestEmbeddedFonts: --epub-fonts ships the four body faces and points
+// the body at them; without it the book carries no font.
+func TestEmbeddedFonts(t *testing.T) {
+	plain := renderDoc(t, seedDoc(), render.Options{})
+	data := renderDoc(t, seedDoc(), render.Options{EPUBFonts: true})
+	b := unzip(t, data)
+	css := string(b.files["OEBPS/style.css"])
+	for _, face := range []string{"NotoSerif-Regular.ttf", "NotoSerif-Italic.ttf", "NotoSerif-Bold.ttf", "NotoSerif-BoldItalic.ttf"} {
+		if len(b.files["OEBPS/fonts/"+face]) == 0 {
+			t.Errorf("no %s in the book", face)
+		}
+		if !strings.Contains(css, "url(fonts/"+face+")") {
+			t.Errorf("no @font-face for %s", face)
+		}
+	}
+	if i, j := strings.LastIndex(css, "Georgia"), strings.LastIndex(css, `"offprint serif",serif`); j < i {
+		t.Error("the default font stack overrides the embedded faces")
+	}
+	if strings.Contains(strings.Join(unzip(t, plain).names, " "), "fonts/") {
+		t.Error("fonts embedded without being asked for")
+	}
+	t.Logf("fonts cost %d bytes", len(data)-len(plain))
+	for _, p := range epubcheck(t, data) {
+		t.Error(p)
 	}
 }

@@ -86,7 +86,11 @@ func (b *book) countAlt(img *render.Image) {
 	b.images++
 	if strings.TrimSpace(img.Alt) != "" {
 		b.altImages++
+		return
 	}
+	// A screen-reader user hears nothing for it, and the book can no
+	// longer claim WCAG AA: worth telling whoever made it.
+	b.opt.Warnf("image", "epub: image %s has no alt text; the book no longer claims WCAG 2.1 AA", img.Src)
 }
 
 func encodePNG(m image.Image) ([]byte, error) {

@@ -31,6 +31,9 @@ type Options struct {
 	FetchImages     bool // remote images may be downloaded
 	NoExtract       bool // keep a whole web page instead of extracting the article
 	Strict          bool
+	Cover           []byte // replaces the generated cover (PNG or JPEG)
+	PDFCover        bool   // the PDF starts with the cover
+	EPUBFonts       bool   // the EPUB embeds the body faces
 }
 
 // Result is what happened to one input.
@@ -108,7 +111,8 @@ func fileAs(input, base string, opt Options) Result {
 		var buf bytes.Buffer
 		ropt := render.Options{
 			PageSize: opt.PageSize, Modified: stamp, Version: opt.Version,
-			Warn: func(w render.Warning) { res.Warnings = append(res.Warnings, w) },
+			Warn:  func(w render.Warning) { res.Warnings = append(res.Warnings, w) },
+			Cover: opt.Cover, PDFCover: opt.PDFCover, EPUBFonts: opt.EPUBFonts,
 		}
 		if err := render.Run(r, &buf, doc, ropt); err != nil {
 			res.Err = fmt.Errorf("%s: %v", DisplayName(input), err)

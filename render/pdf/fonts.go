@@ -213,6 +213,27 @@ func needsShaping(r rune) bool {
 	return r >= 0x0590 && r <= 0x0DFF || r >= 0xFB1D && r <= 0xFDFF || r >= 0xFE70 && r <= 0xFEFF
 }
 
+// shapingScripts names the scripts of runes that needsShaping: "Arabic",
+// "Arabic and Hebrew"; "" when there are none.
+func shapingScripts(runes []rune) string {
+	var found []string
+	for _, name := range []string{"Arabic", "Hebrew", "Syriac", "Thaana", "Nko", "Devanagari", "Bengali", "Gurmukhi", "Gujarati", "Oriya", "Tamil", "Telugu", "Kannada", "Malayalam", "Sinhala"} {
+		for _, r := range runes {
+			if needsShaping(r) && unicode.Is(unicode.Scripts[name], r) {
+				found = append(found, strings.Replace(name, "Nko", "N'Ko", 1))
+				break
+			}
+		}
+	}
+	switch len(found) {
+	case 0:
+		return ""
+	case 1:
+		return found[0]
+	}
+	return strings.Join(found[:len(found)-1], ", ") + " and " + found[len(found)-1]
+}
+
 // segment is a run of text that one face draws.
 type segment struct {
 	text string
@@ -353,6 +374,13 @@ func (t *typeface) warnMissing(warnf func(code, format string, args ...any)) {
 	what := "character"
 	if len(runes) > 1 {
 		what = "characters"
+	}
+	// Missing letters of a script fpdf cannot set are no font gap the
+	// user can fix: say which script, and where it can be read.
+	if sc := shapingScripts(runes); sc != "" {
+		warnf("glyph", "pdf: %s text cannot be set in the PDF yet (fpdf neither joins its letters nor sets right to left): its %d %s drawn as %c; the EPUB has it whole (use --epub): %s",
+			sc, len(runes), what, placeholder, strings.Join(names, ", "))
+		return
 	}
 	warnf("glyph", "pdf: %d %s not in the fonts, drawn as %c: %s", len(runes), what, placeholder, strings.Join(names, ", "))
 }

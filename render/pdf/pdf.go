@@ -65,6 +65,11 @@ func Bytes(doc *render.Document, opt render.Options) ([]byte, error) {
 	if err := b.build(); err != nil {
 		return nil, err
 	}
+	if opt.PDFCover {
+		if err := drawCover(f, doc, opt, geo); err != nil {
+			return nil, err
+		}
+	}
 	if err := b.draw(); err != nil {
 		return nil, err
 	}
