@@ -1,8 +1,11 @@
 package main
 
-// Benchmarks of the three stages, for the seed and for a long article:
+// Benchmarks of the three stages, for the seed and for a long article,
+// and of one whole export of the seed (read, render, write), the one to
+// profile:
 //
 //	go test -bench . -benchmem -run '^$'
+//	go test -bench Export -benchtime 100x -run '^$' -cpuprofile cpu.out
 //
 // The whole-process figures (time and peak memory of one `offprint
 // export`) are measured outside Go, with /usr/bin/time -v; see README.
@@ -100,6 +103,19 @@ func BenchmarkRender(b *testing.B) {
 					b.ReportMetric(float64(export.PDFPages(buf.Bytes())), "pages")
 				}
 			})
+		}
+	}
+}
+
+// BenchmarkExport is one `offprint export --pdf --epub` of the seed, read
+// to written files, minus process start: the path the whole-process
+// figures measure, for profiling it with -cpuprofile.
+func BenchmarkExport(b *testing.B) {
+	dir := b.TempDir()
+	opt := export.Options{Formats: []string{"pdf", "epub"}, OutDir: dir}
+	for b.Loop() {
+		if res := export.File(seedPath, opt); res.Err != nil {
+			b.Fatal(res.Err)
 		}
 	}
 }

@@ -10,9 +10,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime"
 	"strings"
+	"syscall"
 
 	"github.com/urfave/cli/v3"
 
@@ -37,10 +39,23 @@ const (
 	exitFailed   = 1 // some input failed; the others were written
 	exitUsage    = 2
 	exitWarnings = 3 // warnings, and --strict was given
+	// exitInterrupted is the shell's own status for a command stopped by
+	// SIGINT (128+2), so scripts see the run as interrupted, not failed.
+	exitInterrupted = 130
 )
 
 func main() {
-	os.Exit(run(context.Background(), os.Args, os.Stdin, os.Stdout, os.Stderr))
+	// Ctrl-C (or a CI job's SIGTERM) stops a batch cleanly: no new input
+	// is started and nothing half-written is left. A second Ctrl-C kills
+	// at once, as users expect when the first seems slow.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
+	code := run(ctx, os.Args, os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
 }
 
 // usageError marks mistakes in the command line itself.
@@ -109,7 +124,7 @@ func exportCommand(stdin io.Reader, stderr io.Writer, status *int) *cli.Command 
 		Usage:        "write a PDF, an EPUB and/or an HTML file for each input",
 		ArgsUsage:    "FILE|FOLDER|PATTERN... (- reads standard input)",
 		OnUsageError: onUsageError,
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.BoolFlag{Name: "pdf", Usage: "write a PDF", Sources: cli.EnvVars("OFFPRINT_PDF")},
 			&cli.BoolFlag{Name: "epub", Usage: "write an EPUB", Sources: cli.EnvVars("OFFPRINT_EPUB")},
 			&cli.BoolFlag{Name: "html", Usage: "write one self-contained HTML file", Sources: cli.EnvVars("OFFPRINT_HTML")},
@@ -129,9 +144,10 @@ func exportCommand(stdin io.Reader, stderr io.Writer, status *int) *cli.Command 
 			&cli.StringFlag{Name: "manifest", Usage: "write a JSON manifest of inputs and outputs to `FILE`", Sources: cli.EnvVars("OFFPRINT_MANIFEST")},
 			&cli.StringFlag{Name: "shard", Usage: "export only slice `K/N` of the sorted inputs", Sources: cli.EnvVars("OFFPRINT_SHARD")},
 			&cli.StringFlag{Name: "config", Usage: "read defaults from `FILE` (default: offprint.yaml beside the first input)", Sources: cli.EnvVars("OFFPRINT_CONFIG")},
-		},
+			&cli.BoolFlag{Name: "verbose", Usage: "also explain what the readers dropped and why", Sources: cli.EnvVars("OFFPRINT_VERBOSE")},
+		}, limitFlags()...),
 		Action: func(ctx context.Context, cmd *cli.Command) error {
-			return exportAction(cmd, stdin, stderr, status)
+			return exportAction(ctx, cmd, stdin, stderr, status)
 		},
 	}
 }
@@ -142,22 +158,31 @@ func inspectCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 		Usage:        "print the document model of an input as JSON",
 		ArgsUsage:    "FILE",
 		OnUsageError: onUsageError,
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "from", Usage: "input `FORMAT` (text, markdown or html), instead of detecting it", Sources: cli.EnvVars("OFFPRINT_FROM")},
 			&cli.BoolFlag{Name: "no-extract", Usage: "keep a whole web page instead of extracting its article", Sources: cli.EnvVars("OFFPRINT_NO_EXTRACT")},
 			&cli.StringFlag{Name: "lang", Usage: "document language when the input declares none", Sources: cli.EnvVars("OFFPRINT_LANG")},
-		},
+			&cli.BoolFlag{Name: "verbose", Usage: "also explain what the reader dropped and why", Sources: cli.EnvVars("OFFPRINT_VERBOSE")},
+		}, limitFlags()...),
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			if cmd.Args().Len() != 1 {
 				return usageError{errors.New("inspect: give exactly one input file")}
 			}
 			in := cmd.Args().First()
-			doc, warnings, err := export.Load(in, export.Options{
+			opt := export.Options{
 				From: cmd.String("from"), Lang: cmd.String("lang"), Stdin: stdin,
 				NoExtract: cmd.Bool("no-extract"),
-			})
+			}
+			if err := applyLimits(cmd, &opt); err != nil {
+				return usageError{err}
+			}
+			doc, warnings, err := export.Load(in, opt)
 			for _, w := range warnings {
-				fmt.Fprintf(stderr, "offprint: warning: %s: %s\n", export.DisplayName(in), w.Message)
+				if !w.IsInfo() {
+					fmt.Fprintf(stderr, "offprint: warning: %s: %s\n", export.DisplayName(in), oneLine(w.Message))
+				} else if cmd.Bool("verbose") {
+					fmt.Fprintf(stderr, "offprint: note: %s: %s\n", export.DisplayName(in), oneLine(w.Message))
+				}
 			}
 			if err != nil {
 				return err
@@ -181,7 +206,7 @@ func contains(list []string, s string) bool {
 
 // exportAction is `offprint export`: expand the arguments into inputs,
 // name their outputs, export them in parallel, report in input order.
-func exportAction(cmd *cli.Command, stdin io.Reader, stderr io.Writer, status *int) error {
+func exportAction(ctx context.Context, cmd *cli.Command, stdin io.Reader, stderr io.Writer, status *int) error {
 	args := cmd.Args().Slice()
 	if len(args) == 0 {
 		return usageError{errors.New("export: no input file given (try: offprint export --pdf --epub -o out article.txt)")}
@@ -238,7 +263,7 @@ func exportAction(cmd *cli.Command, stdin io.Reader, stderr io.Writer, status *i
 	out := cmd.String("output")
 	if fi, err := os.Stat(out); err != nil || !fi.IsDir() {
 		if err := os.MkdirAll(out, 0o755); err != nil {
-			return fmt.Errorf("output folder %s: %v", out, err)
+			return fmt.Errorf("output folder %s: %v", out, pathCause(err))
 		}
 	}
 	opt := export.Options{
@@ -249,29 +274,37 @@ func exportAction(cmd *cli.Command, stdin io.Reader, stderr io.Writer, status *i
 		FetchImages: cmd.Bool("fetch-images"), NoExtract: cmd.Bool("no-extract"),
 		Strict: cmd.Bool("strict"), PDFCover: cmd.Bool("pdf-cover"), EPUBFonts: cmd.Bool("epub-fonts"),
 	}
+	if err := applyLimits(cmd, &opt); err != nil {
+		return usageError{err}
+	}
 	if c := cmd.String("cover"); c != "" {
 		data, err := os.ReadFile(c)
 		if err != nil {
-			return fmt.Errorf("cover: %v", err)
+			return fmt.Errorf("--cover %s: %v", c, pathCause(err))
 		}
 		opt.Cover = data
 	}
-	quiet, strict := cmd.Bool("quiet"), cmd.Bool("strict")
+	quiet, strict, verbose := cmd.Bool("quiet"), cmd.Bool("strict"), cmd.Bool("verbose")
 	progress := !quiet && len(inputs) > 1 && isTerminal(stderr)
 	failed, warned := 0, 0
-	results := export.Batch(inputs, names, opt, int(cmd.Int("jobs")), func(i int, res export.Result) {
+	results := export.Batch(ctx, inputs, names, opt, int(cmd.Int("jobs")), func(i int, res export.Result) {
 		if progress {
 			fmt.Fprint(stderr, "\r\033[K") // clear the progress line before a message
 		}
+		if verbose && !quiet {
+			for _, n := range res.Notes {
+				fmt.Fprintf(stderr, "offprint: note: %s: %s\n", export.DisplayName(res.Input), oneLine(n.Message))
+			}
+		}
 		if !quiet || strict {
 			for _, w := range res.Warnings {
-				fmt.Fprintf(stderr, "offprint: warning: %s: %s\n", export.DisplayName(res.Input), w.Message)
+				fmt.Fprintf(stderr, "offprint: warning: %s: %s\n", export.DisplayName(res.Input), oneLine(w.Message))
 			}
 		}
 		warned += len(res.Warnings)
 		if res.Err != nil {
 			failed++
-			fmt.Fprintf(stderr, "offprint: %s\n", res.Err)
+			fmt.Fprintf(stderr, "offprint: %s\n", firstLine(res.Err))
 		} else if !quiet {
 			for _, o := range res.Outputs {
 				fmt.Fprintf(stderr, "offprint: wrote %s\n", o)
@@ -290,6 +323,9 @@ func exportAction(cmd *cli.Command, stdin io.Reader, stderr io.Writer, status *i
 		}
 	}
 	switch {
+	case ctx.Err() != nil:
+		fmt.Fprintf(stderr, "offprint: interrupted: %d of %d input(s) not exported\n", failed, len(inputs))
+		*status = exitInterrupted
 	case failed > 0:
 		*status = exitFailed
 	case strict && warned > 0:

@@ -37,6 +37,10 @@ type Options struct {
 	PDFCover bool
 	// EPUBFonts embeds the bundled body faces in the EPUB.
 	EPUBFonts bool
+
+	// Shared lets the renderers of one document share work (see Shared);
+	// nil for none.
+	Shared *Shared
 }
 
 // Warnf reports a warning if the caller asked for them.

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/offprint/offprint/render"
+	"github.com/offprint/offprint/render/printlayout"
 )
 
 // tocEntry is one line of the table of contents.
@@ -16,6 +17,7 @@ type tocEntry struct {
 	depth int // 1 is the top level
 	label string
 	href  string
+	seq   int // where it stands in its document, among the page markers (see pageBreaks.tick)
 }
 
 // ids hands out the id attributes of one XHTML document, unique by
@@ -57,11 +59,18 @@ type writer struct {
 	levels map[int]int // model heading level -> rank (1 = top)
 	inLink bool
 	warned map[string]bool
+	endIn  *render.Paragraph // closes with the end sign
+	pb     *pageBreaks       // the print page markers; nil for none
+	base   int               // added to the next blocks' first index (see footnote)
 }
 
 func newWriter(b *book) *writer {
-	a := &writer{b: b, ids: ids{}, notes: map[string]*note{}, warned: map[string]bool{}}
+	a := &writer{b: b, ids: ids{}, notes: map[string]*note{}, warned: map[string]bool{}, pb: b.pages}
 	a.ids.take("notes", "notes")
+	a.ids.take("about", "about") // the authors' section after the article
+	for _, m := range b.pages.list() {
+		a.ids.take(pageID(m.num), "") // the markers' ids, whichever document they go in
+	}
 	a.numberNotes()
 	a.rankHeadings()
 	return a
@@ -202,26 +211,33 @@ func (a *writer) headingTag(level int) string {
 
 // article writes the body of article.xhtml.
 func (a *writer) article() {
+	// The end sign magazines set after an article's last word: it tells a
+	// reader paging on that nothing follows but notes. It closes the last
+	// paragraph, as in print, and stands alone after anything else.
+	a.endIn = lastParagraph(a.b.doc.Blocks)
+	a.pb.at(a.w, "article.xhtml", printlayout.Body, "")
 	a.blocks(a.b.doc.Blocks, true)
-	// The end sign magazines set after an article's last line: it tells a
-	// reader paging on that nothing follows but notes, and it keeps the
-	// last paragraph from being the document's last line, which tools that
-	// strip repeated edge lines would otherwise take for a running foot.
-	a.w.elem("p", "\u25a0", "class", "end-mark", "aria-hidden", "true")
+	a.pb.finish(a.w, printlayout.Body)
+	if a.endIn == nil {
+		a.w.elem("p", "\u25a0", "class", "end-mark", "aria-hidden", "true")
+	}
 	if len(a.order) == 0 {
 		return
 	}
 	a.w.start("section", "class", "footnotes", "epub:type", "footnotes", "aria-labelledby", "notes")
-	a.w.elem("h2", a.b.labels.notes, "id", "notes")
-	a.toc = append(a.toc, tocEntry{depth: 1, label: a.b.labels.notes, href: "article.xhtml#notes"})
+	a.pb.at(a.w, "article.xhtml", printlayout.Notes, "")
+	a.w.elem("h2", a.b.labels.Notes, "id", "notes")
+	a.toc = append(a.toc, tocEntry{depth: 1, label: a.b.labels.Notes, href: "article.xhtml#notes", seq: a.pb.tick()})
 	for _, n := range a.order {
 		a.footnote(n)
 	}
+	a.pb.finish(a.w, printlayout.Notes)
 	a.w.end()
 }
 
 func (a *writer) footnote(n *note) {
 	a.w.start("aside", "id", n.id, "epub:type", "footnote", "role", "doc-footnote")
+	a.pb.at(a.w, "article.xhtml", printlayout.Notes, n.fn.ID)
 	mark := func() {
 		num := strconv.Itoa(n.num) + "."
 		if n.refID == "" { // never called: nothing to go back to
@@ -233,11 +249,14 @@ func (a *writer) footnote(n *note) {
 	}
 	bs := n.fn.Blocks
 	if p, ok := firstParagraph(bs); ok {
+		a.pb.enter(a.w, 0)
 		a.w.start("p")
 		mark()
 		a.inlines(p.Text)
 		a.w.end()
+		a.pb.leave(a.w)
 		bs = bs[1:]
+		a.base = 1
 	} else {
 		a.w.start("p")
 		mark()
@@ -258,7 +277,10 @@ func firstParagraph(bs []render.Block) (*render.Paragraph, bool) {
 // blocks writes a run of blocks; top marks the article's own level, whose
 // headings go into the table of contents.
 func (a *writer) blocks(bs []render.Block, top bool) {
-	for _, b := range bs {
+	base := a.base
+	a.base = 0
+	for i, b := range bs {
+		a.pb.enter(a.w, base+i)
 		switch b := b.(type) {
 		case *render.Heading:
 			a.heading(b, top)
@@ -266,6 +288,10 @@ func (a *writer) blocks(bs []render.Block, top bool) {
 			if !empty(b.Text) {
 				a.w.start("p")
 				a.inlines(b.Text)
+				if top && b == a.endIn {
+					a.w.text(" ")
+					a.w.elem("span", "\u25a0", "class", "end-mark", "aria-hidden", "true")
+				}
 				a.w.end()
 			}
 		case *render.Quote:
@@ -283,7 +309,25 @@ func (a *writer) blocks(bs []render.Block, top bool) {
 		case *render.Footnote:
 			// placed at the end, in the Notes section
 		}
+		a.pb.leave(a.w)
 	}
+}
+
+// lastParagraph is the article's closing paragraph, nil when the article
+// ends with anything else (notes aside, which are set apart).
+func lastParagraph(bs []render.Block) *render.Paragraph {
+	for i := len(bs) - 1; i >= 0; i-- {
+		switch b := bs[i].(type) {
+		case *render.Footnote:
+			continue
+		case *render.Paragraph:
+			if !empty(b.Text) {
+				return b
+			}
+		}
+		return nil
+	}
+	return nil
 }
 
 // empty reports whether runs would show nothing at all.
@@ -306,7 +350,7 @@ func (a *writer) heading(h *render.Heading, top bool) {
 		a.w.start(tag)
 	} else {
 		id := a.ids.take(h.ID, "sec-"+strconv.Itoa(len(a.toc)+1))
-		a.toc = append(a.toc, tocEntry{depth: a.levels[h.Level], label: label, href: "article.xhtml#" + id})
+		a.toc = append(a.toc, tocEntry{depth: a.levels[h.Level], label: label, href: "article.xhtml#" + id, seq: a.pb.tick()})
 		a.w.start(tag, "id", id)
 	}
 	a.inlines(h.Text)
@@ -328,8 +372,10 @@ func (a *writer) quote(q *render.Quote) {
 	a.w.end()
 	if cited {
 		a.w.start("figcaption")
+		a.pb.enter(a.w, len(q.Blocks))
 		a.w.text("— ")
 		a.inlines(q.Attribution)
+		a.pb.leave(a.w)
 		a.w.end()
 		a.w.end()
 	}
@@ -347,16 +393,21 @@ func (a *writer) list(l *render.List) {
 	default:
 		a.w.start("ol")
 	}
-	for _, it := range l.Items {
+	for i, it := range l.Items {
 		a.w.start("li")
+		a.pb.enter(a.w, i)
 		if len(it) == 1 {
 			if p, ok := it[0].(*render.Paragraph); ok { // a tight item: no <p>
+				a.pb.enter(a.w, 0)
 				a.inlines(p.Text)
+				a.pb.leave(a.w)
+				a.pb.leave(a.w)
 				a.w.end()
 				continue
 			}
 		}
 		a.blocks(it, false)
+		a.pb.leave(a.w)
 		a.w.end()
 	}
 	a.w.end()
@@ -375,7 +426,7 @@ func (a *writer) code(c *render.CodeBlock) {
 	} else {
 		a.w.start("code")
 	}
-	a.w.text(text)
+	a.pb.text(a.w, text)
 	a.w.end()
 	a.w.end()
 }
@@ -450,9 +501,11 @@ func (a *writer) inlines(runs []render.Inline) {
 	for _, r := range runs {
 		switch r := r.(type) {
 		case *render.Text:
-			a.w.text(r.Text)
+			a.pb.text(a.w, r.Text)
 		case *render.Code:
-			a.w.elem("code", r.Text)
+			a.w.start("code")
+			a.pb.text(a.w, r.Text)
+			a.w.end()
 		case *render.Emphasis:
 			a.span("em", r.Children)
 		case *render.Strong:

@@ -32,13 +32,10 @@ func (b *book) coverItem() (item, bool) {
 	return it, true
 }
 
-// coverInfo is what the generated cover says; the PDF draws the same.
+// coverInfo is what the generated cover says, as the PDF's cover page
+// says it; the title is the book's, cleaned of what XML cannot hold.
 func (b *book) coverInfo() cover.Info {
-	in := cover.Info{Title: b.title, Byline: b.labels.names(b.authorNames()), Footer: oneLine(b.doc.Meta.SiteName)}
-	if in.Footer == "" {
-		if _, human, ok := b.labels.articleDate(b.doc.Meta.Date); ok {
-			in.Footer = human
-		}
-	}
+	in := cover.For(b.doc)
+	in.Title = b.title
 	return in
 }

@@ -16,6 +16,8 @@ import (
 
 	"github.com/offprint/offprint/assets"
 	"github.com/offprint/offprint/render"
+	"github.com/offprint/offprint/render/labels"
+	"github.com/offprint/offprint/render/printlayout"
 )
 
 func init() { render.Register(Renderer{}) }
@@ -39,7 +41,10 @@ func (Renderer) Render(w io.Writer, doc *render.Document, opt render.Options) er
 const (
 	nsXHTML = "http://www.w3.org/1999/xhtml"
 	nsOPS   = "http://www.idpf.org/2007/ops"
-	oebps   = "OEBPS/"
+	// The package sits at the container's root, beside META-INF: a
+	// folder would add its name twice to every zip entry, and the seed's
+	// whole book is under 8 KB.
+	oebps = ""
 )
 
 // item is one publication resource: a manifest entry, and a spine entry
@@ -56,11 +61,12 @@ type book struct {
 	opt    render.Options
 	title  string
 	lang   string
-	labels labels
+	labels labels.Set
 	uid    string
 	items  []item // in manifest order
 	toc    []tocEntry
 
+	pages             *pageBreaks         // the print page markers
 	stored            map[[32]byte]stored // images by content
 	images, altImages int                 // figures, and those with alt text
 }
@@ -74,16 +80,23 @@ func Bytes(doc *render.Document, opt render.Options) ([]byte, error) {
 		opt.Modified = render.FixedEpoch
 	}
 	b := &book{doc: doc, opt: opt, uid: identifier(doc)}
+	b.lang = bookLang(doc.Meta.Lang)
+	b.labels = labels.For(b.lang)
 	b.title = strings.Join(strings.Fields(cleanText(doc.Meta.Title)), " ")
 	if b.title == "" {
-		b.title = "Untitled"
+		b.title = b.labels.Untitled
 		opt.Warnf("model", "epub: the document has no title; called it %q", b.title)
 	}
-	b.lang = bookLang(doc.Meta.Lang)
 	if b.lang != doc.Meta.Lang && doc.Meta.Lang != "" {
 		opt.Warnf("model", "epub: language %q is not a BCP 47 tag; used %q", doc.Meta.Lang, b.lang)
 	}
-	b.labels = labelsFor(b.lang)
+
+	// Where the pages of the PDF of the same article and page size begin.
+	pages, err := printlayout.PageMap(doc, opt)
+	if err != nil {
+		return nil, fmt.Errorf("epub: print page numbers: %w", err)
+	}
+	b.pages = newPageBreaks(pages)
 
 	// The article first: it finds the images and the headings the other
 	// documents list.
@@ -93,6 +106,11 @@ func Bytes(doc *render.Document, opt render.Options) ([]byte, error) {
 		w.start("section", "epub:type", "chapter", "role", "doc-chapter")
 		a.article()
 		w.end()
+		// The authors' notes close the same document: a page of its own
+		// would cost a third of a small book's bytes for one paragraph.
+		if e, ok := b.about(w); ok {
+			a.toc = append(a.toc, e)
+		}
 	})
 
 	b.items = append([]item{
@@ -103,10 +121,6 @@ func Bytes(doc *render.Document, opt render.Options) ([]byte, error) {
 		{id: "article", href: "article.xhtml", mediaType: "application/xhtml+xml", data: article, spine: true},
 	}, b.items...) // the images, added while the article was written
 	b.toc = append([]tocEntry{{depth: 1, label: b.title, href: "title.xhtml"}}, a.toc...)
-	if about, ok := b.aboutPage(); ok {
-		b.items = append(b.items, item{id: "about", href: "about.xhtml", mediaType: "application/xhtml+xml", data: about, spine: true})
-		b.toc = append(b.toc, tocEntry{depth: 1, label: b.aboutLabel(), href: "about.xhtml"})
-	}
 	if b.opt.EPUBFonts {
 		css, err := b.embedFonts()
 		if err != nil {
@@ -190,15 +204,16 @@ func (b *book) authorNames() []string {
 func (b *book) titlePage() []byte {
 	m := b.doc.Meta
 	return b.page(b.title, "frontmatter", func(w *xmlWriter) {
-		w.start("section", "class", "titlepage", "epub:type", "titlepage", "aria-label", b.labels.titlePage)
+		w.start("section", "class", "titlepage", "epub:type", "titlepage", "aria-label", b.labels.TitlePage)
+		b.pages.at(w, "title.xhtml", printlayout.Masthead, "")
 		w.elem("h1", b.title)
 		if s := strings.TrimSpace(m.Subtitle); s != "" {
 			w.elem("p", s, "class", "subtitle", "epub:type", "subtitle", "role", "doc-subtitle")
 		}
 		if names := b.authorNames(); len(names) > 0 {
-			w.elem("p", b.labels.by+" "+b.labels.names(names), "class", "byline")
+			w.elem("p", b.labels.Byline(names), "class", "byline")
 		}
-		if machine, human, ok := b.labels.articleDate(m.Date); ok {
+		if machine, human, ok := b.labels.Date(m.Date); ok {
 			w.start("p", "class", "date")
 			w.elem("time", human, "datetime", machine)
 			w.end()
@@ -230,35 +245,39 @@ func (b *book) bios() []render.Author {
 	return out
 }
 
-func (b *book) aboutLabel() string {
-	if len(b.bios()) > 1 {
-		return b.labels.aboutMany
-	}
-	return b.labels.aboutOne
-}
+func (b *book) aboutLabel() string { return b.labels.About(len(b.bios())) }
 
-// aboutPage holds the authors' bios, each under the author's name.
-func (b *book) aboutPage() ([]byte, bool) {
-	bios := b.bios()
-	if len(bios) == 0 {
-		return nil, false
+// about writes the authors' bios, each under the author's name, after
+// the article, and returns the section's entry in the contents.
+func (b *book) about(w *xmlWriter) (tocEntry, bool) {
+	if len(b.bios()) == 0 {
+		return tocEntry{}, false
 	}
 	label := b.aboutLabel()
-	return b.page(label, "backmatter", func(w *xmlWriter) {
-		w.start("section", "epub:type", "contributors", "aria-labelledby", "about")
-		w.elem("h2", label, "id", "about")
-		for _, a := range bios {
-			w.start("section", "class", "author")
-			if name := strings.TrimSpace(a.Name); name != "" {
-				w.elem("h3", name)
-			}
-			for _, p := range paragraphs(a.Bio) {
-				w.elem("p", p)
-			}
+	w.start("section", "epub:type", "backmatter contributors", "aria-labelledby", "about")
+	b.pages.at(w, "article.xhtml", printlayout.About, "")
+	entry := tocEntry{depth: 1, label: label, href: "article.xhtml#about", seq: b.pages.tick()}
+	w.elem("h2", label, "id", "about")
+	for i, a := range b.doc.Meta.Authors {
+		if strings.TrimSpace(cleanText(a.Bio)) == "" {
+			continue // as bios has it
+		}
+		w.start("section", "class", "author")
+		b.pages.enter(w, i)
+		if name := strings.TrimSpace(a.Name); name != "" {
+			w.elem("h3", name)
+		}
+		for _, p := range paragraphs(a.Bio) {
+			w.start("p")
+			b.pages.text(w, p)
 			w.end()
 		}
+		b.pages.leave(w)
 		w.end()
-	}), true
+	}
+	b.pages.finish(w, printlayout.About)
+	w.end()
+	return entry, true
 }
 
 // paragraphs splits plain text at its line breaks, dropping empty lines.

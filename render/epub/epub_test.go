@@ -264,7 +264,7 @@ func TestContainer(t *testing.T) {
 					t.Errorf("%s modified %v, want %v", f.Name, f.Modified, modified)
 				}
 			}
-			for _, want := range []string{"META-INF/container.xml", "OEBPS/content.opf", "OEBPS/nav.xhtml", "OEBPS/toc.ncx", "OEBPS/style.css", "OEBPS/title.xhtml", "OEBPS/article.xhtml"} {
+			for _, want := range []string{"META-INF/container.xml", "content.opf", "nav.xhtml", "toc.ncx", "style.css", "title.xhtml", "article.xhtml"} {
 				if _, ok := b.files[want]; !ok {
 					t.Errorf("no %s in %v", want, b.names)
 				}
@@ -373,12 +373,12 @@ var identifierRE = regexp.MustCompile(`<dc:identifier id="uid">urn:uuid:([0-9a-f
 
 func bookID(t *testing.T, doc *render.Document, opt render.Options) string {
 	t.Helper()
-	opf := unzip(t, renderDoc(t, doc, opt)).files["OEBPS/content.opf"]
+	opf := unzip(t, renderDoc(t, doc, opt)).files["content.opf"]
 	m := identifierRE.FindSubmatch(opf)
 	if m == nil {
 		t.Fatalf("no v5 UUID identifier in\n%s", opf)
 	}
-	if !bytes.Contains(unzip(t, renderDoc(t, doc, opt)).files["OEBPS/toc.ncx"], []byte(`content="urn:uuid:`+string(m[1])+`"`)) {
+	if !bytes.Contains(unzip(t, renderDoc(t, doc, opt)).files["toc.ncx"], []byte(`content="urn:uuid:`+string(m[1])+`"`)) {
 		t.Error("the NCX dtb:uid differs from the package identifier")
 	}
 	return string(m[1])
@@ -416,7 +416,7 @@ func TestIdentifier(t *testing.T) {
 // system shows it (head left out).
 func readingText(t *testing.T, b unzipped) string {
 	t.Helper()
-	opf := string(b.files["OEBPS/content.opf"])
+	opf := string(b.files["content.opf"])
 	hrefs := map[string]string{}
 	for _, m := range regexp.MustCompile(`<item id="([^"]+)" href="([^"]+)"`).FindAllStringSubmatch(opf, -1) {
 		hrefs[m[1]] = m[2]
@@ -427,7 +427,7 @@ func readingText(t *testing.T, b unzipped) string {
 			continue
 		}
 		id := regexp.MustCompile(`idref="([^"]+)"`).FindStringSubmatch(m[1])[1]
-		d := xml.NewDecoder(bytes.NewReader(b.files["OEBPS/"+hrefs[id]]))
+		d := xml.NewDecoder(bytes.NewReader(b.files[hrefs[id]]))
 		inHead, inSup := false, false
 		for {
 			tok, err := d.Token()
@@ -494,7 +494,7 @@ func TestReadingOrder(t *testing.T) {
 				}
 			}
 			plain(c.doc.Blocks)
-			if strings.Contains(string(b.files["OEBPS/content.opf"]), `idref="nav"`) {
+			if strings.Contains(string(b.files["content.opf"]), `idref="nav"`) {
 				t.Error("the navigation document is in the spine")
 			}
 		})
@@ -504,10 +504,10 @@ func TestReadingOrder(t *testing.T) {
 func TestRichMarkup(t *testing.T) {
 	var warnings []render.Warning
 	b := unzip(t, renderDoc(t, richDoc(t), render.Options{Warn: func(w render.Warning) { warnings = append(warnings, w) }}))
-	article := string(b.files["OEBPS/article.xhtml"])
+	article := string(b.files["article.xhtml"])
 	all := "" // every text file
 	for _, name := range b.names {
-		if !strings.Contains(name, "/images/") {
+		if !strings.HasPrefix(name, "images/") {
 			all += string(b.files[name])
 		}
 	}
@@ -559,7 +559,7 @@ func TestRichMarkup(t *testing.T) {
 	if strings.Contains(article, "Rivers &amp; &lt;Roads&gt;") && strings.Contains(article, "<h1") {
 		t.Error("article.xhtml repeats the title as a heading")
 	}
-	if n := strings.Count(strings.Join(b.names, " "), "OEBPS/images/img"); n != 2 {
+	if n := strings.Count(strings.Join(b.names, " "), "images/img"); n != 2 {
 		t.Errorf("%d image files, want 2 (one PNG stored once, one converted BMP): %v", n, b.names)
 	}
 	var missing bool
@@ -570,7 +570,7 @@ func TestRichMarkup(t *testing.T) {
 		t.Errorf("no warning for the call of a missing note: %v", warnings)
 	}
 
-	title := string(b.files["OEBPS/title.xhtml"])
+	title := string(b.files["title.xhtml"])
 	for _, want := range []string{
 		`<h1>Rivers &amp; &lt;Roads&gt;: a "Field" Guide</h1>`,
 		"By Ada Lovelace and Alan Turing",
@@ -582,18 +582,18 @@ func TestRichMarkup(t *testing.T) {
 			t.Errorf("title page lacks %q:\n%s", want, title)
 		}
 	}
-	about := string(b.files["OEBPS/about.xhtml"])
+	about := string(b.files["article.xhtml"])
 	for _, want := range []string{"About the authors", "<h3>Ada Lovelace</h3>", "<p>She lives by one.</p>", "<h3>Alan Turing</h3>"} {
 		if !strings.Contains(about, want) {
 			t.Errorf("about page lacks %q", want)
 		}
 	}
-	nav := string(b.files["OEBPS/nav.xhtml"])
+	nav := string(b.files["nav.xhtml"])
 	nested := regexp.MustCompile(`(?s)<a href="article.xhtml#first">First part</a>\s*<ol>\s*<li><a href="article.xhtml#sec-2">A section inside</a>\s*<ol>\s*<li><a href="article.xhtml#sec-3">Deep section</a>`)
 	if !nested.MatchString(nav) {
 		t.Errorf("nav does not nest the headings by level:\n%s", nav)
 	}
-	for _, want := range []string{`epub:type="landmarks"`, `epub:type="titlepage" href="title.xhtml"`, `epub:type="bodymatter" href="article.xhtml"`, `href="about.xhtml">About the authors`, `href="article.xhtml#notes">Notes`} {
+	for _, want := range []string{`epub:type="landmarks"`, `epub:type="titlepage" href="title.xhtml"`, `epub:type="bodymatter" href="article.xhtml"`, `href="article.xhtml#about">About the authors`, `href="article.xhtml#notes">Notes`} {
 		if !strings.Contains(nav, want) {
 			t.Errorf("nav lacks %q", want)
 		}
@@ -638,7 +638,7 @@ func TestMetadata(t *testing.T) {
 		{"bad language tag", minimalDoc(), []string{`<dc:language>en</dc:language>`}, []string{"<dc:creator", "not a tag"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			opf := string(unzip(t, renderDoc(t, c.doc, render.Options{Version: "test"})).files["OEBPS/content.opf"])
+			opf := string(unzip(t, renderDoc(t, c.doc, render.Options{Version: "test"})).files["content.opf"])
 			for _, w := range c.want {
 				if !strings.Contains(opf, w) {
 					t.Errorf("no %q in\n%s", w, opf)
@@ -672,7 +672,7 @@ func TestImageWithoutDataWarns(t *testing.T) {
 			t.Errorf("unexpected warning %v", w)
 		}
 	}
-	if n := strings.Count(string(b.files["OEBPS/article.xhtml"]), "<img "); n != 1 {
+	if n := strings.Count(string(b.files["article.xhtml"]), "<img "); n != 1 {
 		t.Errorf("%d <img> elements, want 1", n)
 	}
 }
@@ -685,7 +685,7 @@ func TestTimestampClamped(t *testing.T) {
 			t.Errorf("%s: zip time %v, want %v", f.Name, f.Modified, want)
 		}
 	}
-	if !bytes.Contains(b.files["OEBPS/content.opf"], []byte(">1970-01-01T00:00:00Z<")) {
+	if !bytes.Contains(b.files["content.opf"], []byte(">1970-01-01T00:00:00Z<")) {
 		t.Error("dcterms:modified does not carry the requested time")
 	}
 }
@@ -696,15 +696,15 @@ func TestLabelsFollowLanguage(t *testing.T) {
 	doc.Meta.Date = "2024-08-01"
 	b := unzip(t, renderDoc(t, doc, render.Options{}))
 	for name, want := range map[string]string{
-		"OEBPS/title.xhtml": "1 août 2024",
-		"OEBPS/about.xhtml": "À propos de l’auteur",
-		"OEBPS/nav.xhtml":   "Sommaire",
+		"title.xhtml":   "1 août 2024",
+		"article.xhtml": "À propos de l’auteur",
+		"nav.xhtml":     "Sommaire",
 	} {
 		if !strings.Contains(string(b.files[name]), want) {
 			t.Errorf("%s lacks %q", name, want)
 		}
 	}
-	if !strings.Contains(string(b.files["OEBPS/title.xhtml"]), "Par Dr. Muhammad Abdullah") {
+	if !strings.Contains(string(b.files["title.xhtml"]), "Par Dr. Muhammad Abdullah") {
 		t.Error("byline not in French")
 	}
 }
@@ -721,7 +721,7 @@ func TestSize(t *testing.T) {
 	// with its zip header and central directory entry.
 	size, cover := len(data), 0
 	for _, f := range unzip(t, data).zr.File {
-		if f.Name == "OEBPS/images/cover.png" {
+		if f.Name == "images/cover.png" {
 			cover = int(f.CompressedSize64) + 30 + 46 + 2*len(f.Name)
 		}
 	}
@@ -749,7 +749,7 @@ func TestCover(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			b := unzip(t, renderDoc(t, richDoc(t), render.Options{Cover: c.cover}))
-			opf := string(b.files["OEBPS/content.opf"])
+			opf := string(b.files["content.opf"])
 			want := `<item id="cover" href="` + c.href + `" media-type="` + c.mediaType + `" properties="cover-image"/>`
 			if !strings.Contains(opf, want) {
 				t.Errorf("no %s in\n%s", want, opf)
@@ -757,10 +757,10 @@ func TestCover(t *testing.T) {
 			if strings.Contains(opf, `idref="cover"`) {
 				t.Error("the cover image is in the spine")
 			}
-			if len(b.files["OEBPS/"+c.href]) == 0 {
+			if len(b.files[c.href]) == 0 {
 				t.Errorf("no %s in the zip", c.href)
 			}
-			if c.cover != nil && strings.HasPrefix(string(c.cover), "\xff") && !bytes.Equal(b.files["OEBPS/"+c.href], c.cover) {
+			if c.cover != nil && strings.HasPrefix(string(c.cover), "\xff") && !bytes.Equal(b.files[c.href], c.cover) {
 				t.Error("the given cover was not kept as it is")
 			}
 		})
@@ -773,9 +773,9 @@ func TestEmbeddedFonts(t *testing.T) {
 	plain := renderDoc(t, seedDoc(), render.Options{})
 	data := renderDoc(t, seedDoc(), render.Options{EPUBFonts: true})
 	b := unzip(t, data)
-	css := string(b.files["OEBPS/style.css"])
+	css := string(b.files["style.css"])
 	for _, face := range []string{"NotoSerif-Regular.ttf", "NotoSerif-Italic.ttf", "NotoSerif-Bold.ttf", "NotoSerif-BoldItalic.ttf"} {
-		if len(b.files["OEBPS/fonts/"+face]) == 0 {
+		if len(b.files["fonts/"+face]) == 0 {
 			t.Errorf("no %s in the book", face)
 		}
 		if !strings.Contains(css, "url(fonts/"+face+")") {

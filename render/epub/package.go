@@ -1,10 +1,12 @@
 package epub
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/offprint/offprint/render"
+	"github.com/offprint/offprint/render/printlayout"
 )
 
 // container is META-INF/container.xml: where the package document is.
@@ -38,7 +40,7 @@ func (b *book) opf() []byte {
 		w.elem("meta", "aut", "refines", "#"+id, "property", "role", "scheme", "marc:relators")
 	}
 	w.elem("dc:language", b.lang)
-	if machine, _, ok := b.labels.articleDate(m.Date); ok {
+	if machine, _, ok := b.labels.Date(m.Date); ok {
 		w.elem("dc:date", machine)
 	}
 	if s := oneLine(m.SiteName); s != "" {
@@ -46,6 +48,12 @@ func (b *book) opf() []byte {
 	}
 	if s := oneLine(m.Source); s != "" {
 		w.elem("dc:source", s)
+	}
+	if len(b.pages.list()) > 0 {
+		// The print page numbers' source (EPUB Accessibility: page source
+		// identification), the PDF offprint makes at this page size.
+		w.elem("dc:source", b.pageSource(), "id", "page-source")
+		w.elem("meta", "pagination", "refines", "#page-source", "property", "source-of")
 	}
 	if s := b.description(); s != "" {
 		w.elem("dc:description", s)
@@ -146,6 +154,9 @@ func (b *book) a11y(w *xmlWriter) {
 	if b.images > 0 && b.conforms() {
 		meta("schema:accessibilityFeature", "alternativeText")
 	}
+	if len(b.pages.list()) > 0 {
+		meta("schema:accessibilityFeature", "printPageNumbers")
+	}
 	meta("schema:accessibilityHazard", "none")
 	summary := "A single article with a title page, a table of contents and headings for navigation, " +
 		"in one reading order, with text that can be enlarged, restyled and read aloud."
@@ -196,9 +207,9 @@ func tree(entries []tocEntry) []*tocNode {
 
 // nav is the EPUB 3 navigation document: the contents and the landmarks.
 func (b *book) nav() []byte {
-	return b.page(b.labels.contents, "", func(w *xmlWriter) {
+	return b.page(b.labels.Contents, "", func(w *xmlWriter) {
 		w.start("nav", "epub:type", "toc", "role", "doc-toc", "id", "toc", "aria-labelledby", "toc-title")
-		w.elem("h1", b.labels.contents, "id", "toc-title")
+		w.elem("h1", b.labels.Contents, "id", "toc-title")
 		var list func([]*tocNode)
 		list = func(nodes []*tocNode) {
 			w.start("ol")
@@ -215,12 +226,24 @@ func (b *book) nav() []byte {
 		list(tree(b.toc))
 		w.end()
 
+		if marks := b.pages.list(); len(marks) > 0 {
+			w.start("nav", "epub:type", "page-list", "id", "page-list", "hidden", "hidden")
+			w.start("ol")
+			for _, m := range marks {
+				w.start("li")
+				w.elem("a", strconv.Itoa(m.num), "href", m.file+"#"+pageID(m.num))
+				w.end()
+			}
+			w.end()
+			w.end()
+		}
+
 		w.start("nav", "epub:type", "landmarks", "id", "landmarks", "hidden", "hidden", "aria-labelledby", "landmarks-title")
-		w.elem("h2", b.labels.landmarks, "id", "landmarks-title")
+		w.elem("h2", b.labels.Landmarks, "id", "landmarks-title")
 		w.start("ol")
 		for _, l := range []struct{ kind, label, href string }{
-			{"titlepage", b.labels.titlePage, "title.xhtml"},
-			{"bodymatter", b.labels.startOfText, "article.xhtml"},
+			{"titlepage", b.labels.TitlePage, "title.xhtml"},
+			{"bodymatter", b.labels.StartOfText, "article.xhtml"},
 		} {
 			w.start("li")
 			w.elem("a", l.label, "epub:type", l.kind, "href", l.href)
@@ -243,12 +266,49 @@ func (b *book) ncx() []byte {
 		}
 		return d
 	}
+	marks := b.pages.list()
+	pages := strconv.Itoa(len(marks))
+	// One play order for the contents and the page targets: reading order,
+	// by document, then by place in the document.
+	spine := map[string]int{"title.xhtml": 0, "article.xhtml": 1}
+	type stop struct {
+		doc, seq int
+		node     *tocNode
+		mark     *pageMark
+	}
+	var stops []stop
+	var collect func([]*tocNode)
+	collect = func(ns []*tocNode) {
+		for _, n := range ns {
+			file, _, _ := strings.Cut(n.href, "#")
+			stops = append(stops, stop{doc: spine[file], seq: n.seq, node: n})
+			collect(n.kids)
+		}
+	}
+	collect(nodes)
+	for _, m := range marks {
+		stops = append(stops, stop{doc: spine[m.file], seq: m.seq, mark: m})
+	}
+	sort.SliceStable(stops, func(i, j int) bool {
+		if stops[i].doc != stops[j].doc {
+			return stops[i].doc < stops[j].doc
+		}
+		return stops[i].seq < stops[j].seq
+	})
+	playOrder := map[any]int{}
+	for i, s := range stops {
+		if s.node != nil {
+			playOrder[s.node] = i + 1
+		} else {
+			playOrder[s.mark] = i + 1
+		}
+	}
 	w := newXML()
 	w.start("ncx", "xmlns", "http://www.daisy.org/z3986/2005/ncx/", "version", "2005-1", "xml:lang", b.lang)
 	w.start("head")
 	for _, kv := range [][2]string{
 		{"dtb:uid", b.uid}, {"dtb:depth", strconv.Itoa(depth(nodes))},
-		{"dtb:totalPageCount", "0"}, {"dtb:maxPageNumber", "0"},
+		{"dtb:totalPageCount", pages}, {"dtb:maxPageNumber", pages},
 	} {
 		w.empty("meta", "name", kv[0], "content", kv[1])
 	}
@@ -262,7 +322,7 @@ func (b *book) ncx() []byte {
 	points = func(ns []*tocNode) {
 		for _, n := range ns {
 			order++
-			w.start("navPoint", "id", "np"+strconv.Itoa(order), "playOrder", strconv.Itoa(order))
+			w.start("navPoint", "id", "np"+strconv.Itoa(order), "playOrder", strconv.Itoa(playOrder[n]))
 			w.start("navLabel")
 			w.elem("text", n.label)
 			w.end()
@@ -273,6 +333,24 @@ func (b *book) ncx() []byte {
 	}
 	points(nodes)
 	w.end()
+	if len(marks) > 0 {
+		w.start("pageList")
+		for _, m := range marks {
+			n := strconv.Itoa(m.num)
+			w.start("pageTarget", "id", "pt"+n, "type", "normal", "value", n, "playOrder", strconv.Itoa(playOrder[m]))
+			w.start("navLabel")
+			w.elem("text", n)
+			w.end()
+			w.empty("content", "src", m.file+"#"+pageID(m.num))
+			w.end()
+		}
+		w.end()
+	}
 	w.end()
 	return w.bytes()
+}
+
+// pageSource names the edition the page numbers are of.
+func (b *book) pageSource() string {
+	return "offprint PDF, " + printlayout.PageName(b.opt.PageSize) + " pages"
 }

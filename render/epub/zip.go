@@ -25,10 +25,11 @@ type zipEntry struct {
 func writeZip(w io.Writer, entries []zipEntry, mod time.Time) error {
 	zw := zip.NewWriter(w)
 	date, clock := dosTime(mod)
+	var z deflater
 	for _, e := range entries {
 		body, method := e.data, zip.Store
-		if !e.store {
-			if c, err := deflate(e.data); err != nil {
+		if !e.store && !compressed(e.data) {
+			if c, err := z.deflate(e.data); err != nil {
 				return err
 			} else if len(c) < len(e.data) {
 				body, method = c, zip.Deflate
@@ -56,16 +57,33 @@ func writeZip(w io.Writer, entries []zipEntry, mod time.Time) error {
 	return zw.Close()
 }
 
-func deflate(data []byte) ([]byte, error) {
+// compressed says whether data is a PNG or JPEG: deflating those again
+// costs time and gains a few per cent at most, so they are stored.
+func compressed(data []byte) bool {
+	return bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")) || bytes.HasPrefix(data, []byte("\xff\xd8\xff"))
+}
+
+// deflater compresses entries one after another with one flate.Writer:
+// making one costs more than compressing a small XHTML file.
+type deflater struct {
+	fw *flate.Writer
+}
+
+func (z *deflater) deflate(data []byte) ([]byte, error) {
 	var buf bytes.Buffer
-	fw, err := flate.NewWriter(&buf, flate.BestCompression)
-	if err != nil {
+	if z.fw == nil {
+		fw, err := flate.NewWriter(&buf, flate.BestCompression)
+		if err != nil {
+			return nil, err
+		}
+		z.fw = fw
+	} else {
+		z.fw.Reset(&buf)
+	}
+	if _, err := z.fw.Write(data); err != nil {
 		return nil, err
 	}
-	if _, err := fw.Write(data); err != nil {
-		return nil, err
-	}
-	if err := fw.Close(); err != nil {
+	if err := z.fw.Close(); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

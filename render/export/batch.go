@@ -1,6 +1,7 @@
 package export
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
 	"os"
@@ -265,7 +266,12 @@ func ParseShard(s string) (k, n int, err error) {
 // input order, as soon as that input and all before it are finished, so
 // messages come out in the same order whatever the scheduling. The
 // results come back in input order too.
-func Batch(inputs []string, names map[string]string, opt Options, jobs int, done func(i int, r Result)) []Result {
+//
+// When ctx is done (the user pressed Ctrl-C) no new input is started and
+// inputs in progress write nothing more; each input not exported gets an
+// error saying so, and Batch returns once the work in progress has
+// stopped, so no temporary file outlives it.
+func Batch(ctx context.Context, inputs []string, names map[string]string, opt Options, jobs int, done func(i int, r Result)) []Result {
 	if jobs < 1 {
 		jobs = 1
 	}
@@ -280,7 +286,12 @@ func Batch(inputs []string, names map[string]string, opt Options, jobs int, done
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				r := fileAs(inputs[i], names[inputs[i]], opt)
+				var r Result
+				if ctx.Err() != nil {
+					r = Result{Input: inputs[i], Err: fmt.Errorf("%s: interrupted before it was exported", DisplayName(inputs[i]))}
+				} else {
+					r = fileAs(ctx, inputs[i], names[inputs[i]], opt)
+				}
 				mu.Lock()
 				results[i], finished[i] = r, true
 				for next < len(inputs) && finished[next] {

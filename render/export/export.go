@@ -4,17 +4,19 @@
 package export
 
 import (
-	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/offprint/offprint/render"
 	"github.com/offprint/offprint/render/read"
+	"github.com/offprint/offprint/render/read/images"
 )
 
 // Options are one export run's choices, already validated by the caller.
@@ -34,6 +36,15 @@ type Options struct {
 	Cover           []byte // replaces the generated cover (PNG or JPEG)
 	PDFCover        bool   // the PDF starts with the cover
 	EPUBFonts       bool   // the EPUB embeds the body faces
+
+	// Limits, each 0 for its default: the largest input read
+	// (DefaultMaxInput), and the bounds on an article's images (pixels,
+	// count, download time, bytes per image: see images.Options).
+	MaxInputSize   int64
+	MaxImagePixels int64
+	MaxImages      int
+	FetchTimeout   time.Duration
+	MaxFetchSize   int64
 }
 
 // Result is what happened to one input.
@@ -42,13 +53,33 @@ type Result struct {
 	Outputs  []string // paths written, in Options.Formats order
 	Files    []Output // the same outputs, described for the manifest
 	Warnings []render.Warning
-	Err      error // one line, naming the input
+	Notes    []render.Warning // explanations (render.Info), for --verbose
+	Err      error            // one line, naming the input
+}
+
+// DefaultMaxInput is the largest input read when Options.MaxInputSize is
+// 0: far above any article (a long one is a few hundred KiB; a book is
+// a few MiB). Rendering holds about 140 bytes of memory per input byte
+// (a 10 MiB text peaks at 1.4 GB for the PDF and EPUB together), so the
+// old 64 MiB would have let one input take some 9 GB.
+const DefaultMaxInput = 16 << 20
+
+// split moves explanations out of the warnings.
+func split(all []render.Warning) (warnings, notes []render.Warning) {
+	for _, w := range all {
+		if w.IsInfo() {
+			notes = append(notes, w)
+		} else {
+			warnings = append(warnings, w)
+		}
+	}
+	return warnings, notes
 }
 
 // Load reads one input (a path, or "-" for standard input) into the model.
-func Load(input string, opt Options) (*render.Document, []render.Warning, error) {
-	var warnings []render.Warning
-	data, err := readInput(input, opt.Stdin)
+// The warnings include explanations (render.Info) for --verbose.
+func Load(input string, opt Options) (doc *render.Document, warnings []render.Warning, err error) {
+	data, err := readInput(input, opt.Stdin, opt.maxInput())
 	if err != nil {
 		return nil, nil, err
 	}
@@ -56,10 +87,21 @@ func Load(input string, opt Options) (*render.Document, []render.Warning, error)
 	if input != "-" {
 		dir = filepath.Dir(input)
 	}
-	doc, err := read.Bytes(data, opt.From, read.Options{
+	// A reader that panics is a bug in offprint, not in the article, but
+	// the user still gets one line naming the file, and the batch goes on.
+	defer func() {
+		if p := recover(); p != nil {
+			doc, err = nil, fmt.Errorf("%s: offprint could not read this input (internal error: %v); please report it", DisplayName(input), firstLine(p))
+		}
+	}()
+	doc, err = read.Bytes(data, opt.From, read.Options{
 		Name: input, Dir: dir, Lang: opt.Lang,
 		FetchImages: opt.FetchImages, NoExtract: opt.NoExtract, Strict: opt.Strict,
 		Warn: func(w render.Warning) { warnings = append(warnings, w) },
+		Images: images.Options{
+			MaxPixels: opt.MaxImagePixels, MaxBytes: opt.MaxFetchSize, Timeout: opt.FetchTimeout,
+			Budget: images.NewBudget(opt.MaxImages),
+		},
 	})
 	if err != nil {
 		return nil, warnings, fmt.Errorf("%s: %w", DisplayName(input), err)
@@ -70,12 +112,22 @@ func Load(input string, opt Options) (*render.Document, []render.Warning, error)
 // File exports one input to every requested format. When any output fails
 // none of this input's outputs is left behind half-made; outputs already
 // completed for it stay, since each is whole.
-func File(input string, opt Options) Result { return fileAs(input, "", opt) }
+func File(input string, opt Options) Result { return fileAs(context.Background(), input, "", opt) }
 
 // fileAs is File with the output base name chosen by the caller ("" to
-// let File choose), as a batch does to avoid collisions.
-func fileAs(input, base string, opt Options) Result {
-	res := Result{Input: input}
+// let File choose), as a batch does to avoid collisions. Once ctx is
+// done no more output is written: an interrupted input leaves nothing
+// of its own behind but the outputs it had already completed.
+func fileAs(ctx context.Context, input, base string, opt Options) (res Result) {
+	res = Result{Input: input}
+	defer func() {
+		// Readers and renderers recover their own panics; this is for
+		// the rest of the path, so a bug never shows a user a stack.
+		if p := recover(); p != nil {
+			res.Err = fmt.Errorf("%s: offprint failed on this input (internal error: %s); please report it", DisplayName(input), firstLine(p))
+		}
+		res.Warnings, res.Notes = split(res.Warnings)
+	}()
 	doc, warnings, err := Load(input, opt)
 	res.Warnings = warnings
 	if err != nil {
@@ -97,7 +149,16 @@ func fileAs(input, base string, opt Options) Result {
 	if outDir == "" {
 		outDir = "."
 	}
-	for _, name := range opt.Formats {
+	// Every format renders at once, into memory, so that one document
+	// keeps both cores busy; this loop still takes them in the order
+	// asked for, so outputs, warnings and errors come as they would one
+	// format after another.
+	rendered := renderAll(doc, opt.Formats, render.Options{
+		PageSize: opt.PageSize, Modified: stamp, Version: opt.Version,
+		Cover: opt.Cover, PDFCover: opt.PDFCover, EPUBFonts: opt.EPUBFonts,
+		Shared: render.NewShared(), // one print layout for the PDF and the EPUB's page numbers
+	})
+	for i, name := range opt.Formats {
 		r, ok := render.Lookup(name)
 		if !ok {
 			res.Err = fmt.Errorf("no renderer named %q", name)
@@ -108,14 +169,14 @@ func fileAs(input, base string, opt Options) Result {
 			res.Err = fmt.Errorf("%s: refusing to overwrite the input with its own %s output", DisplayName(input), name)
 			return res
 		}
-		var buf bytes.Buffer
-		ropt := render.Options{
-			PageSize: opt.PageSize, Modified: stamp, Version: opt.Version,
-			Warn:  func(w render.Warning) { res.Warnings = append(res.Warnings, w) },
-			Cover: opt.Cover, PDFCover: opt.PDFCover, EPUBFonts: opt.EPUBFonts,
-		}
-		if err := render.Run(r, &buf, doc, ropt); err != nil {
+		buf := &rendered[i].buf
+		res.Warnings = append(res.Warnings, rendered[i].warnings...)
+		if err := rendered[i].err; err != nil {
 			res.Err = fmt.Errorf("%s: %v", DisplayName(input), err)
+			return res
+		}
+		if ctx.Err() != nil {
+			res.Err = fmt.Errorf("%s: interrupted; %s not written", DisplayName(input), out)
 			return res
 		}
 		if err := WriteAtomic(out, buf.Bytes()); err != nil {
@@ -136,20 +197,32 @@ func DisplayName(input string) string {
 	return input
 }
 
-// maxInput bounds how much of one input is read into memory.
-const maxInput = 64 << 20
+func (o Options) maxInput() int64 {
+	if o.MaxInputSize > 0 {
+		return o.MaxInputSize
+	}
+	return DefaultMaxInput
+}
 
-func readInput(input string, stdin io.Reader) ([]byte, error) {
+// firstLine is a panic value as one line of a message.
+func firstLine(p any) string {
+	s, _, _ := strings.Cut(fmt.Sprint(p), "\n")
+	return s
+}
+
+// readInput reads one input whole, refusing one larger than max bytes
+// before reading it when its size is known.
+func readInput(input string, stdin io.Reader, max int64) ([]byte, error) {
 	if input == "-" {
 		if stdin == nil {
 			stdin = os.Stdin
 		}
-		data, err := io.ReadAll(io.LimitReader(stdin, maxInput+1))
+		data, err := io.ReadAll(io.LimitReader(stdin, max+1))
 		if err != nil {
 			return nil, fmt.Errorf("standard input: %v", err)
 		}
-		if len(data) > maxInput {
-			return nil, fmt.Errorf("standard input: larger than the %d MiB limit", maxInput>>20)
+		if int64(len(data)) > max {
+			return nil, fmt.Errorf("standard input: larger than the %s limit (--max-input-size)", Size(max))
 		}
 		return data, nil
 	}
@@ -161,12 +234,21 @@ func readInput(input string, stdin io.Reader) ([]byte, error) {
 		return nil, fmt.Errorf("%s: %v", input, unwrapPath(err))
 	case fi.IsDir():
 		return nil, fmt.Errorf("%s: is a folder with no article in it (%s)", input, strings.Join(ArticleExts, ", "))
-	case fi.Size() > maxInput:
-		return nil, fmt.Errorf("%s: %d MiB is larger than the %d MiB limit", input, fi.Size()>>20, maxInput>>20)
+	case fi.Size() > max:
+		return nil, fmt.Errorf("%s: the file is %s, larger than the %s limit (--max-input-size)", input, Size(fi.Size()), Size(max))
 	}
-	data, err := os.ReadFile(input)
+	f, err := os.Open(input)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", input, unwrapPath(err))
+	}
+	defer f.Close()
+	// Bounded again while reading: the file may grow, or be a pipe.
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", input, unwrapPath(err))
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("%s: larger than the %s limit (--max-input-size)", input, Size(max))
 	}
 	return data, nil
 }

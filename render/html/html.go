@@ -7,7 +7,6 @@ package html
 import (
 	"bufio"
 	"encoding/base64"
-	"fmt"
 	"html"
 	"io"
 	"net/url"
@@ -16,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/offprint/offprint/render"
+	"github.com/offprint/offprint/render/labels"
 )
 
 func init() { render.Register(Renderer{}) }
@@ -31,7 +31,7 @@ func (Renderer) Ext() string  { return ".html" }
 // untrusted (scraped pages), and nothing of it may become markup.
 func (Renderer) Render(w io.Writer, doc *render.Document, opt render.Options) error {
 	bw := bufio.NewWriter(w)
-	p := &page{w: bw, doc: doc, opt: opt, lab: labelsFor(doc.Lang), notes: doc.Footnotes()}
+	p := &page{w: bw, doc: doc, opt: opt, lab: labels.For(doc.Lang), notes: doc.Footnotes()}
 	p.shift = highestLevel(doc.Blocks) - 1
 	p.write()
 	return bw.Flush()
@@ -41,7 +41,7 @@ type page struct {
 	w     *bufio.Writer
 	doc   *render.Document
 	opt   render.Options
-	lab   labels
+	lab   labels.Set
 	notes map[string]*render.Footnote
 	order []string // note IDs in the order first called
 	num   map[string]int
@@ -108,8 +108,8 @@ func (p *page) masthead() {
 	if m.Subtitle != "" {
 		p.s("<p class=\"subtitle\">", esc(m.Subtitle), "</p>\n")
 	}
-	if a := p.byline(); a != "" {
-		p.s("<p class=\"byline\">", esc(p.lab.by), " ", esc(a), "</p>\n")
+	if by := p.lab.Byline(p.authorNames()); by != "" {
+		p.s("<p class=\"byline\">", esc(by), "</p>\n")
 	}
 	if m.Date != "" || m.Source != "" {
 		p.s("<p class=\"dateline\">")
@@ -131,35 +131,23 @@ func (p *page) masthead() {
 	p.s("</header>\n")
 }
 
-// byline joins the names as the language reads them.
-func (p *page) byline() string {
+func (p *page) authorNames() []string {
 	var names []string
 	for _, a := range p.doc.Authors {
 		if a.Name != "" {
 			names = append(names, a.Name)
 		}
 	}
-	switch len(names) {
-	case 0:
-		return ""
-	case 1:
-		return names[0]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " " + p.lab.and + " " + names[len(names)-1]
+	return names
 }
 
+// date is the article's date in words, or as it stands when it is not
+// a date we can read: the page shows what the article said.
 func (p *page) date(s string) string {
-	t, ok := render.ParseDate(s)
-	if !ok {
-		return s
+	if _, human, ok := p.lab.Date(s); ok {
+		return human
 	}
-	switch len(s) {
-	case 4:
-		return strconv.Itoa(t.Year())
-	case 7:
-		return fmt.Sprintf("%s %d", p.lab.months[t.Month()-1], t.Year())
-	}
-	return fmt.Sprintf("%d %s %d", t.Day(), p.lab.months[t.Month()-1], t.Year())
+	return s
 }
 
 func (p *page) about() {
@@ -172,10 +160,7 @@ func (p *page) about() {
 	if len(bios) == 0 {
 		return
 	}
-	title := p.lab.aboutOne
-	if len(bios) > 1 {
-		title = p.lab.aboutMany
-	}
+	title := p.lab.About(len(bios))
 	p.s("<footer class=\"about\">\n<h2>", esc(title), "</h2>\n")
 	for _, a := range bios {
 		p.s("<section>\n")
@@ -390,7 +375,7 @@ func (p *page) endNotes() {
 	if len(p.order) == 0 {
 		return
 	}
-	p.s("<section class=\"notes\" role=\"doc-endnotes\">\n<h2>", esc(p.lab.notes), "</h2>\n<ol>\n")
+	p.s("<section class=\"notes\" role=\"doc-endnotes\">\n<h2>", esc(p.lab.Notes), "</h2>\n<ol>\n")
 	// Notes may call notes: walk until no new one appears.
 	for i := 0; i < len(p.order); i++ {
 		ns := strconv.Itoa(i + 1)

@@ -8,13 +8,14 @@ import (
 
 	"github.com/offprint/offprint/render"
 	"github.com/offprint/offprint/render/cover"
+	"github.com/offprint/offprint/render/printlayout"
 )
 
 // drawCover makes page 1 the cover, the user's or the one the EPUB gets,
 // full-bleed. The article's pages keep their own numbers ("page 1 of N"
 // is still the article's first page), so the print page numbers in the
 // EPUB match either way.
-func drawCover(f *fpdf.Fpdf, doc *render.Document, opt render.Options, geo geometry) error {
+func drawCover(f *fpdf.Fpdf, doc *render.Document, opt render.Options, geo printlayout.Geometry) error {
 	data, kind := opt.Cover, ""
 	switch {
 	case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
@@ -38,7 +39,7 @@ func drawCover(f *fpdf.Fpdf, doc *render.Document, opt render.Options, geo geome
 	f.AddPage()
 	// Fill the page's width, centred: a 2:3 cover is a little taller than
 	// A4 or letter, so it is cropped at top and bottom, never distorted.
-	h := geo.width * info.Height() / info.Width()
-	f.ImageOptions("cover", 0, (geo.height-h)/2, geo.width, h, false, fpdf.ImageOptions{}, 0, "")
+	h := geo.Width * info.Height() / info.Width()
+	f.ImageOptions("cover", 0, (geo.Height-h)/2, geo.Width, h, false, fpdf.ImageOptions{}, 0, "")
 	return f.Error()
 }

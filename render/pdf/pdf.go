@@ -1,6 +1,8 @@
 // Package pdf renders the document model as a print-ready PDF with fpdf:
-// embedded fonts, justified text set by render/layout, running heads,
-// "page N of M" footers, footnotes, an outline and reproducible bytes.
+// embedded fonts, running heads, "page N of M" footers, footnotes, an
+// outline and reproducible bytes. The pages are render/printlayout's; this
+// package is its Canvas on fpdf, so the EPUB's print page numbers, which
+// come from the same layout, match these pages.
 //
 // The document is laid out completely before the first page is drawn, so
 // the page count is known when the footers are written (fpdf's page-count
@@ -17,8 +19,7 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/offprint/offprint/render"
-	"github.com/offprint/offprint/render/layout"
-	"github.com/offprint/offprint/render/layout/hyphen"
+	"github.com/offprint/offprint/render/printlayout"
 )
 
 func init() { render.Register(Renderer{}) }
@@ -41,28 +42,47 @@ func (Renderer) Render(w io.Writer, doc *render.Document, opt render.Options) er
 
 // Bytes renders doc into memory.
 func Bytes(doc *render.Document, opt render.Options) ([]byte, error) {
-	geo, err := pageGeometry(opt.PageSize)
+	return bytesWith(doc, opt, printlayout.Config{})
+}
+
+// bytesWith renders doc laid out by cfg (the benchmarks change the line
+// breaker).
+func bytesWith(doc *render.Document, opt render.Options, cfg printlayout.Config) ([]byte, error) {
+	if err := printlayout.Unshaped(doc); err != nil {
+		return nil, err
+	}
+	var bk *printlayout.Book
+	var err error
+	if cfg.Breaker == nil { // the default layout: shared with the EPUB
+		bk, err = printlayout.SharedLayout(doc, opt)
+	} else {
+		bk, err = cfg.Layout(doc, opt)
+	}
 	if err != nil {
 		return nil, err
 	}
+	geo := bk.Geometry
 	f := fpdf.NewCustom(&fpdf.InitType{
 		OrientationStr: "P",
 		UnitStr:        "pt",
-		Size:           fpdf.SizeType{Wd: geo.width, Ht: geo.height},
+		Size:           fpdf.SizeType{Wd: geo.Width, Ht: geo.Height},
 	})
-	f.SetMargins(geo.left, geo.top, geo.right)
-	f.SetAutoPageBreak(false, geo.bottom)
+	f.SetMargins(geo.Left, geo.Top, geo.Right)
+	f.SetAutoPageBreak(false, geo.Bottom)
 	setMetadata(f, doc, opt)
 
 	tf, err := newTypeface(f)
 	if err != nil {
 		return nil, err
 	}
-	b := &builder{f: f, tf: tf, geo: geo, doc: doc, opt: opt, notes: map[string]*note{}}
-	if h, ok := hyphen.For(doc.Lang); ok {
-		b.hyphenator = layout.CacheHyphens(h)
+	// Fonts go in in the order the layout measured them, and the one it
+	// measured last is current when a page opens, as when fpdf measured
+	// the layout itself: the bytes stay what they were then.
+	if err := tf.replay(bk.Measured[0]); err != nil {
+		return nil, err
 	}
-	if err := b.build(); err != nil {
+	c := newCanvas(f, tf, bk)
+	if err := c.registerImages(); err != nil {
 		return nil, err
 	}
 	if opt.PDFCover {
@@ -70,10 +90,12 @@ func Bytes(doc *render.Document, opt render.Options) ([]byte, error) {
 			return nil, err
 		}
 	}
-	if err := b.draw(); err != nil {
+	if err := tf.replay(bk.Measured[1]); err != nil {
 		return nil, err
 	}
-	tf.warnMissing(opt.Warnf)
+	if err := draw(bk, c); err != nil {
+		return nil, err
+	}
 	var buf bytes.Buffer
 	if err := f.Output(&buf); err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
@@ -81,40 +103,15 @@ func Bytes(doc *render.Document, opt render.Options) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// geometry is a page and its type: sizes in points.
-type geometry struct {
-	name                     string
-	width, height            float64
-	left, right, top, bottom float64
-	body                     float64 // body text size
-	leading                  float64 // body line height
-}
-
-func (g geometry) measure() float64 { return g.width - g.left - g.right }
-func (g geometry) frame() float64   { return g.height - g.top - g.bottom }
-
-// pageGeometry sets the body size by the page and then derives the side
-// margins from the measure, so every page size gets a comfortable line
-// length; top and bottom margins are proportional to the height.
-func pageGeometry(name string) (geometry, error) {
-	g := geometry{name: strings.ToLower(strings.TrimSpace(name))}
-	switch g.name {
-	case "", "a4":
-		g.name, g.width, g.height, g.body = "a4", 210*mm, 297*mm, bodyA4
-	case "letter":
-		g.width, g.height, g.body = 8.5*72, 11*72, bodyA4
-	case "a5":
-		g.width, g.height, g.body = 148*mm, 210*mm, bodyA5
-	default:
-		return g, fmt.Errorf("pdf: unknown page size %q (want a4, letter or a5)", name)
-	}
-	measure := charsPerLine * avgChar * g.body
-	side := max((g.width-measure)/2, minSide*g.width)
-	g.left, g.right = side, side
-	g.top = topMargin * g.height
-	g.bottom = bottomMargin * g.height
-	g.leading = leadingRatio * g.body
-	return g, nil
+// draw draws the book, turning a panic of fpdf's into an error.
+func draw(bk *printlayout.Book, c *canvas) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("pdf: %v", r)
+		}
+	}()
+	bk.Draw(c)
+	return c.f.Error()
 }
 
 func setMetadata(f *fpdf.Fpdf, doc *render.Document, opt render.Options) {
@@ -159,25 +156,6 @@ func pdfLang(tag string) string {
 		}
 	}
 	return tag
-}
-
-// layoutBlocks is the pagination view of the flow.
-func (b *builder) layoutBlocks() []layout.Block {
-	out := make([]layout.Block, len(b.blocks))
-	for i, fb := range b.blocks {
-		lb := layout.Block{SpaceBefore: fb.space, Orphans: fb.orphans, Widows: fb.widows, KeepWithNext: fb.keep}
-		for _, r := range fb.rows {
-			foot := 0.0
-			for _, n := range r.notes {
-				if !b.endnotes {
-					foot += n.height
-				}
-			}
-			lb.Rows = append(lb.Rows, layout.Row{Height: r.h, Foot: foot, Hyphenated: r.hyphenated})
-		}
-		out[i] = lb
-	}
-	return out
 }
 
 // utf16BE encodes s as a PDF text string's bytes (fpdf escapes them).

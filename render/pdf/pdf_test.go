@@ -22,6 +22,7 @@ import (
 
 	"github.com/offprint/offprint/render"
 	"github.com/offprint/offprint/render/layout"
+	"github.com/offprint/offprint/render/printlayout"
 )
 
 // need finds an external tool, skipping the test without it (failing
@@ -339,21 +340,21 @@ func TestRenderChecks(t *testing.T) {
 					}
 				}
 
-				g, _ := pageGeometry(size)
+				g, _ := printlayout.PageGeometry(size)
 				bbox := run(t, "pdftotext", "-bbox", path, "-")
 				pm := pageBox.FindStringSubmatch(bbox)
-				if pw, _ := strconv.ParseFloat(pm[1], 64); pw < g.width-1 || pw > g.width+1 {
-					t.Errorf("page %.1f pt wide, want %.1f", pw, g.width)
+				if pw, _ := strconv.ParseFloat(pm[1], 64); pw < g.Width-1 || pw > g.Width+1 {
+					t.Errorf("page %.1f pt wide, want %.1f", pw, g.Width)
 				}
 				for _, m := range wordBox.FindAllStringSubmatch(bbox, -1) {
 					x0, _ := strconv.ParseFloat(m[1], 64)
 					x1, _ := strconv.ParseFloat(m[3], 64)
 					y0, _ := strconv.ParseFloat(m[2], 64)
 					y1, _ := strconv.ParseFloat(m[4], 64)
-					if x0 < g.left-1 || x1 > g.width-g.right+1 {
-						t.Errorf("word %q spans x %.1f–%.1f, outside the margins %.1f–%.1f", m[5], x0, x1, g.left, g.width-g.right)
+					if x0 < g.Left-1 || x1 > g.Width-g.Right+1 {
+						t.Errorf("word %q spans x %.1f–%.1f, outside the margins %.1f–%.1f", m[5], x0, x1, g.Left, g.Width-g.Right)
 					}
-					if y0 < 0.25*g.top || y1 > g.height-0.25*g.bottom {
+					if y0 < 0.25*g.Top || y1 > g.Height-0.25*g.Bottom {
 						t.Errorf("word %q spans y %.1f–%.1f, too near the page edge", m[5], y0, y1)
 					}
 				}
@@ -398,7 +399,7 @@ func TestEmojiIsReplacedAndReported(t *testing.T) {
 			t.Errorf("%q lost around the replaced characters:\n%s", w, text)
 		}
 	}
-	if !strings.Contains(text, string(placeholder)) {
+	if !strings.Contains(text, string(printlayout.Placeholder)) {
 		t.Errorf("no visible placeholder in:\n%s", text)
 	}
 }
@@ -478,7 +479,7 @@ func TestPageSizes(t *testing.T) {
 		{"tabloid", 0, 0, true},
 	}
 	for _, c := range cases {
-		g, err := pageGeometry(c.size)
+		g, err := printlayout.PageGeometry(c.size)
 		if c.err {
 			if err == nil {
 				t.Errorf("%q: no error for an unknown size", c.size)
@@ -489,11 +490,11 @@ func TestPageSizes(t *testing.T) {
 			}
 			continue
 		}
-		if err != nil || abs(g.width-c.width) > 0.01 || abs(g.height-c.height) > 0.01 {
-			t.Errorf("%q: %.2f×%.2f, %v", c.size, g.width, g.height, err)
+		if err != nil || abs(g.Width-c.width) > 0.01 || abs(g.Height-c.height) > 0.01 {
+			t.Errorf("%q: %.2f×%.2f, %v", c.size, g.Width, g.Height, err)
 		}
 		// 60–75 characters of body text to the line.
-		if chars := g.measure() / (avgChar * g.body); chars < 60 || chars > 75 {
+		if chars := g.Measure() / (printlayout.AvgChar * g.Body); chars < 60 || chars > 75 {
 			t.Errorf("%q: measure of %.0f characters", c.size, chars)
 		}
 	}
@@ -552,12 +553,10 @@ func BenchmarkRenderSeedBreakers(b *testing.B) {
 		lang    string
 	}{{"firstfit", layout.FirstFit, "zxx"}, {"knuthplass+hyphens", layout.Break, "en"}} {
 		b.Run(c.name, func(b *testing.B) {
-			defer func(saved layout.Breaker) { breakLines = saved }(breakLines)
-			breakLines = c.breaker
 			doc := seedDoc(b)
 			doc.Lang = c.lang // "zxx": no linguistic content, no patterns
 			for b.Loop() {
-				if _, err := Bytes(doc, opts); err != nil {
+				if _, err := bytesWith(doc, opts, printlayout.Config{Breaker: c.breaker}); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -572,7 +571,7 @@ func BenchmarkFontLoad(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		for _, fc := range []face{serif, serifBold, sans, sansBold} { // the faces the seed uses
+		for _, fc := range []face{printlayout.Serif, printlayout.SerifBold, printlayout.Sans, printlayout.SansBold} { // the faces the seed uses
 			if err := tf.use(fc, 10); err != nil {
 				b.Fatal(err)
 			}
@@ -674,11 +673,11 @@ func TestEdgeCases(t *testing.T) {
 			data, _ := renderDoc(t, c.doc, "a4")
 			path := writeTemp(t, data)
 			run(t, "qpdf", "--check", path)
-			g, _ := pageGeometry("a4")
+			g, _ := printlayout.PageGeometry("a4")
 			for _, m := range wordBox.FindAllStringSubmatch(run(t, "pdftotext", "-bbox", path, "-"), -1) {
 				x0, _ := strconv.ParseFloat(m[1], 64)
 				x1, _ := strconv.ParseFloat(m[3], 64)
-				if x0 < g.left-1 || x1 > g.width-g.right+1 {
+				if x0 < g.Left-1 || x1 > g.Width-g.Right+1 {
 					t.Errorf("word %q spans x %.1f–%.1f, outside the margins", m[5], x0, x1)
 				}
 			}

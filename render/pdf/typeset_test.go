@@ -18,6 +18,7 @@ import (
 	"golang.org/x/image/webp"
 
 	"github.com/offprint/offprint/render"
+	"github.com/offprint/offprint/render/printlayout"
 )
 
 // scriptsDoc is an article in Russian, Greek and Vietnamese: every letter
@@ -123,13 +124,13 @@ func TestGlyphCoverage(t *testing.T) {
 
 			text := run(t, "pdftotext", "-enc", "UTF-8", path, "-")
 			flat := strings.Join(strings.Fields(text), "")
-			if n := strings.Count(text, string(placeholder)); n > 0 && len(c.named) == 0 {
+			if n := strings.Count(text, string(printlayout.Placeholder)); n > 0 && len(c.named) == 0 {
 				t.Errorf("%d placeholders drawn", n)
 			}
-			if len(c.named) > 0 && !strings.Contains(text, string(placeholder)) {
+			if len(c.named) > 0 && !strings.Contains(text, string(printlayout.Placeholder)) {
 				t.Error("no placeholder drawn for the missing characters")
 			}
-			if strings.Contains(text, strings.Repeat(string(placeholder), 2)) {
+			if strings.Contains(text, strings.Repeat(string(printlayout.Placeholder), 2)) {
 				t.Error("two placeholders in a row: one character shown as two (a flag, a joined emoji)")
 			}
 			for _, r := range c.symbols {
@@ -282,8 +283,8 @@ func TestFootnotesLinkBothWays(t *testing.T) {
 	data, _ := renderDoc(t, doc, "a5")
 	path := writeTemp(t, data)
 	links := internalLinks(t, path)
-	g, _ := pageGeometry("a5")
-	footTop := g.bottom + 0.3*g.frame() // notes sit in the lowest part of the text block
+	g, _ := printlayout.PageGeometry("a5")
+	footTop := g.Bottom + 0.3*g.Frame() // notes sit in the lowest part of the text block
 	var calls, backs []annot
 	for _, a := range links {
 		if a.destPage != a.page {
@@ -396,7 +397,7 @@ func TestImages(t *testing.T) {
 			t.Errorf("%s: warnings %v", size, warnings)
 		}
 		path := writeTemp(t, data)
-		g, _ := pageGeometry(size)
+		g, _ := printlayout.PageGeometry(size)
 		qdf := path + ".qdf"
 		if out, err := exec.Command(need(t, "qpdf"), "--qdf", "--object-streams=disable", path, qdf).CombinedOutput(); err != nil {
 			t.Fatalf("qpdf: %v\n%s", err, out)
@@ -409,11 +410,11 @@ func TestImages(t *testing.T) {
 			w, _ := strconv.ParseFloat(m[1], 64)
 			h, _ := strconv.ParseFloat(m[2], 64)
 			x, _ := strconv.ParseFloat(m[3], 64)
-			if w > g.measure()+0.01 || x < g.left-0.01 || x+w > g.width-g.right+0.01 {
-				t.Errorf("%s: image %d is %.1f wide at x=%.1f: outside the measure %.1f–%.1f", size, i, w, x, g.left, g.width-g.right)
+			if w > g.Measure()+0.01 || x < g.Left-0.01 || x+w > g.Width-g.Right+0.01 {
+				t.Errorf("%s: image %d is %.1f wide at x=%.1f: outside the measure %.1f–%.1f", size, i, w, x, g.Left, g.Width-g.Right)
 			}
-			if h > maxFigureHeight*g.frame()+0.01 {
-				t.Errorf("%s: image %d is %.1f tall, more than %.0f%% of the text block", size, i, h, 100*maxFigureHeight)
+			if h > printlayout.MaxFigureHeight*g.Frame()+0.01 {
+				t.Errorf("%s: image %d is %.1f tall, more than %.0f%% of the text block", size, i, h, 100*printlayout.MaxFigureHeight)
 			}
 		}
 		// Each picture is on the page of its caption.

@@ -26,6 +26,9 @@ func Decode(data []byte) (text string, warning string, err error) {
 		warning = "decoded from UTF-16"
 		return check(text, warning)
 	}
+	if kind := fileKind(data); kind != "" {
+		return "", "", errors.New("this is a binary file (" + kind + "), not an article (offprint reads text, Markdown and HTML)")
+	}
 	if bytes.IndexByte(data, 0) >= 0 {
 		return "", "", errors.New("this is a binary file (it holds NUL bytes), not an article")
 	}

@@ -2,9 +2,11 @@ package read
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/offprint/offprint/render"
+	"github.com/offprint/offprint/render/read/images"
 	"github.com/offprint/offprint/render/read/lang"
 )
 
@@ -22,6 +24,10 @@ func Bytes(data []byte, from string, opt Options) (*render.Document, error) {
 	}
 	if warning != "" {
 		opt.Warnf("decode", "%s", warning)
+	}
+	if opt.Images.Budget == nil {
+		// Every article gets a count limit, whoever the caller is.
+		opt.Images.Budget = images.NewBudget(0)
 	}
 	var r Reader
 	if from != "" {
@@ -54,7 +60,39 @@ func Bytes(data []byte, from string, opt Options) (*render.Document, error) {
 	if strings.TrimSpace(doc.Title) == "" && len(doc.Blocks) == 0 {
 		return nil, fmt.Errorf("no article text found")
 	}
+	if strings.TrimSpace(doc.Title) == "" {
+		if t := TitleFromName(opt.Name); t != "" {
+			doc.Title = t
+			opt.Warnf("title", "no title in the article: named it %q after its path", t)
+		}
+	}
 	return doc, nil
+}
+
+// genericStems are file names that say nothing of the article: a site
+// generator's post/index.md, a saved page's source.html. Such a file is
+// named by its folder instead.
+var genericStems = map[string]bool{
+	"index": true, "readme": true, "source": true, "article": true, "page": true, "post": true,
+	"content": true, "main": true, "default": true, "document": true, "input": true, "text": true, "_index": true,
+}
+
+// TitleFromName is the title an article without one gets: its file's
+// name without the extension, as written, or its folder's name when the
+// file's says nothing. Standard input has no name and gets none.
+func TitleFromName(name string) string {
+	if name == "" || name == "-" {
+		return ""
+	}
+	stem := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
+	if genericStems[strings.ToLower(stem)] {
+		if abs, err := filepath.Abs(name); err == nil {
+			if dir := filepath.Base(filepath.Dir(abs)); dir != string(filepath.Separator) && dir != "." {
+				stem = dir
+			}
+		}
+	}
+	return strings.TrimSpace(stem)
 }
 
 // sample is the article's opening text, enough for language detection.
@@ -78,13 +116,19 @@ func sample(doc *render.Document) string {
 // excerpt is the description of an article that declares none: its
 // opening sentences up to max bytes, cut at a word, as Readability does
 // for pages. It feeds the PDF's Subject and the EPUB's dc:description.
+const minExcerptWords = 8
+
 func excerpt(blocks []render.Block, max int) string {
 	for _, bl := range blocks {
 		p, ok := bl.(*render.Paragraph)
 		if !ok {
 			continue
 		}
-		text := strings.Join(strings.Fields(render.Plain(p.Text)), " ")
+		words := strings.Fields(render.Plain(p.Text))
+		if len(words) < minExcerptWords {
+			continue // a button's label or a dateline, not the article's opening
+		}
+		text := strings.Join(words, " ")
 		if len(text) <= max {
 			return text
 		}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/offprint/offprint/render/read"
+	_ "github.com/offprint/offprint/render/read/html"
 	_ "github.com/offprint/offprint/render/read/markdown"
 )
 
@@ -42,7 +43,9 @@ func TestDescriptionFallsBackToAnExcerpt(t *testing.T) {
 	noStop := strings.Repeat("words without any stop ", 20)
 	tests := []struct{ name, md, want string }{
 		{"declared wins", "---\ndescription: Declared.\n---\nBody text here.", "Declared."},
-		{"short first paragraph whole", "# T\n\nA short opening.\n\nMore.", "A short opening."},
+		{"short first paragraph whole", "# T\n\nA short opening that is still a sentence.\n\nMore.", "A short opening that is still a sentence."},
+		{"a button's label is passed over", "# T\n\nSave\n\nLast updated 3 May\n\n" + first, first},
+		{"no paragraph long enough: none", "# T\n\nSave\n\nShare", ""},
 		{"long: whole sentences", "# T\n\n" + long, first},
 		{"no sentence end: cut at a word", "# T\n\n" + noStop, noStop[:197] + "\u2026"},
 	}
@@ -56,5 +59,28 @@ func TestDescriptionFallsBackToAnExcerpt(t *testing.T) {
 				t.Errorf("description %q, want %q", doc.Description, tc.want)
 			}
 		})
+	}
+}
+
+func TestTitleFromName(t *testing.T) {
+	tests := []struct{ name, want string }{
+		{"notes/on-locks.md", "on-locks"},
+		{"posts/on-locks/index.md", "on-locks"},
+		{"corpus/reordering-paragraphs/source.html", "reordering-paragraphs"},
+		{"Field Notes.txt", "Field Notes"},
+		{"-", ""},
+		{"", ""},
+	}
+	for _, tc := range tests {
+		if got := read.TitleFromName(tc.name); got != tc.want {
+			t.Errorf("TitleFromName(%q) = %q, want %q", tc.name, got, tc.want)
+		}
+	}
+	doc, err := read.Bytes([]byte("<p>A fragment with no title at all, only a sentence of text.</p>"), "html", read.Options{Name: "posts/on-locks/index.html"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Title != "on-locks" {
+		t.Errorf("an untitled fragment is titled %q, want its folder's name", doc.Title)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/offprint/offprint/render"
+	"github.com/offprint/offprint/render/read/images"
 )
 
 // Reader builds a Document from decoded UTF-8 text.
@@ -39,6 +40,11 @@ type Options struct {
 	FetchImages bool // --fetch-images: remote images may be downloaded
 	NoExtract   bool // --no-extract: keep a whole web page, do not extract the article
 	Strict      bool // --strict: a reader may stop at the first problem
+
+	// Images are the bounds on the article's images (--max-image-pixels,
+	// --max-images, --fetch-timeout, --max-fetch-size); readers take them
+	// through ImageOptions, which adds Dir and FetchImages.
+	Images images.Options
 }
 
 // Warnf reports a warning if the caller asked for them.

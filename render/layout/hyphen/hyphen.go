@@ -50,10 +50,16 @@ var languages = map[string]*language{
 }
 
 // A language whose patterns this build does not carry (the GPL-licensed
-// Czech ones without -tags gplpatterns) is not offered at all.
+// Czech ones without -tags gplpatterns) is not offered at all. The list
+// of files is enough to know: reading the patterns themselves here would
+// copy every language's at each start of the program.
 func init() {
+	carried := map[string]bool{}
+	for _, tag := range assets.HyphenationLanguages() {
+		carried[tag] = true
+	}
 	for tag := range languages {
-		if _, _, ok := assets.HyphenationPatterns(tag); !ok {
+		if !carried[tag] {
 			delete(languages, tag)
 		}
 	}

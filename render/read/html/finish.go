@@ -1,6 +1,7 @@
 package html
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -59,7 +60,11 @@ func dropTitleHeading(blocks []render.Block, title string) []render.Block {
 
 // dropBylineLine removes a short paragraph near the top that only
 // repeats the byline ("By Jane Roe"): the masthead prints it.
-func dropBylineLine(blocks []render.Block, authors string) []render.Block {
+//
+// "By Jane Roe, 3 May 2024" goes too when the document has its date: the
+// masthead prints both. Without a date, the line is the only place the
+// date is and it stays.
+func dropBylineLine(blocks []render.Block, authors string, hasDate bool) []render.Block {
 	want := titleKey(authors)
 	if want == "" {
 		return blocks
@@ -76,12 +81,17 @@ func dropBylineLine(blocks []render.Block, authors string) []render.Block {
 		if len(strings.Fields(text)) > 12 {
 			break
 		}
-		if titleKey(byPrefix.ReplaceAllString(strings.TrimSpace(text), "")) == want {
+		key := titleKey(byPrefix.ReplaceAllString(strings.TrimSpace(text), ""))
+		if key == want || hasDate && strings.HasPrefix(key, want) && datedTail.MatchString(key[len(want):]) {
 			return append(append([]render.Block{}, blocks[:i]...), blocks[i+1:]...)
 		}
 	}
 	return blocks
 }
+
+// datedTail is what may follow the names in a byline line, as titleKey
+// leaves it: a date with its year ("3september2024", "updated20240903").
+var datedTail = regexp.MustCompile(`^(?:on|updated|published)?[a-z]{0,12}\d{1,2}[a-z]{0,12}(?:19|20)\d\d(?:\d{4})?$|^(?:on|updated|published)?(?:19|20)\d\d\d{2,4}$`)
 
 // titleKey compares titles by their letters and digits only.
 func titleKey(s string) string {
@@ -241,4 +251,41 @@ func fixAnchors(blocks []render.Block) {
 		}
 	}
 	walkBlocks(blocks)
+}
+
+// takeClosingBio moves the article's last paragraph into its author's
+// bio when it is one: it starts with the author's full name followed by
+// a lower-case word ("Jane Roe covers science for…") and is short. The
+// masthead's "About the author" then prints it once, where a reader looks
+// for it. Only for a single author without a bio: with several, whose
+// bio it is would be a guess.
+func takeClosingBio(doc *render.Document) {
+	if len(doc.Authors) != 1 || strings.TrimSpace(doc.Authors[0].Bio) != "" {
+		return
+	}
+	name := strings.TrimSpace(doc.Authors[0].Name)
+	last := len(doc.Blocks) - 1
+	for last >= 0 {
+		if _, note := doc.Blocks[last].(*render.Footnote); !note {
+			break
+		}
+		last--
+	}
+	if last < 1 || name == "" {
+		return
+	}
+	p, ok := doc.Blocks[last].(*render.Paragraph)
+	if !ok {
+		return
+	}
+	text := strings.Join(strings.Fields(render.Plain(p.Text)), " ")
+	rest, ok := strings.CutPrefix(text, name+" ")
+	if !ok || len(strings.Fields(text)) > 90 {
+		return
+	}
+	if r := []rune(rest); len(r) == 0 || !unicode.IsLower(r[0]) {
+		return
+	}
+	doc.Authors[0].Bio = text
+	doc.Blocks = append(append([]render.Block{}, doc.Blocks[:last]...), doc.Blocks[last+1:]...)
 }

@@ -88,6 +88,7 @@ func (reader) Read(text string, opt read.Options) (*render.Document, error) {
 		body    = findBody(root)
 	)
 	if whole {
+		keepQuoteFooters(root)
 		art, content = extract(root, body, opt)
 	}
 	extracted := content != nil
@@ -106,7 +107,8 @@ func (reader) Read(text string, opt read.Options) (*render.Document, error) {
 		doc.Title, doc.Blocks = takeTitle(doc.Blocks)
 	}
 	doc.Blocks = dropTitleHeading(doc.Blocks, doc.Title)
-	doc.Blocks = dropBylineLine(doc.Blocks, doc.AuthorNames())
+	doc.Blocks = dropBylineLine(doc.Blocks, doc.AuthorNames(), doc.Date != "")
+	takeClosingBio(doc)
 	shiftHeadings(doc.Blocks)
 	fixAnchors(doc.Blocks)
 
@@ -190,6 +192,27 @@ func retag(root *xhtml.Node) {
 	})
 }
 
+// keepQuoteFooters renames a quote's closing <footer> (its attribution)
+// to <cite>: Readability removes every footer as page chrome, and the
+// quote would lose who said it.
+func keepQuoteFooters(root *xhtml.Node) {
+	walk(root, func(n *xhtml.Node) bool {
+		if n.Type != xhtml.ElementNode || n.DataAtom != atom.Blockquote {
+			return true
+		}
+		for ch := n.LastChild; ch != nil; ch = ch.PrevSibling {
+			if ch.Type == xhtml.TextNode && strings.TrimSpace(ch.Data) == "" {
+				continue
+			}
+			if ch.Type == xhtml.ElementNode && ch.DataAtom == atom.Footer {
+				ch.Data, ch.DataAtom = "cite", atom.Cite
+			}
+			break
+		}
+		return true
+	})
+}
+
 // isWholePage tells a web page from a fragment by its own tags: a page
 // says <html>, <head> or <body> (the parser adds them to any fragment, so
 // the tree cannot tell).
@@ -247,6 +270,7 @@ func extract(root *xhtml.Node, body *xhtml.Node, opt read.Options) (*readability
 		opt.Warnf("extract", "the article found holds %d of the page's %d characters: page read whole", got, all)
 		return &a, nil
 	}
+	opt.Infof("article extracted: kept %d of the page's %d characters; navigation, comments and the like dropped (--no-extract keeps the whole page)", got, all)
 	return &a, a.Node
 }
 

@@ -543,6 +543,8 @@ func TestMetaFallbacks(t *testing.T) {
 			body, "The Story", "", "", "", "", ""},
 		{"byline split and By dropped", `<title>T</title><meta name="author" content="By Ann Lee and Bo Park">`,
 			body, "T", "Ann Lee and Bo Park", "", "", "", ""},
+		{"a date run into the name is cut off", `<title>T</title><meta name="author" content="by Lucas Nolan22 Dec 2016651">`,
+			body, "T", "Lucas Nolan", "", "", "", ""},
 		{"surname-first byline kept whole", `<title>T</title><meta name="author" content="Jong, Michiel de">`,
 			body, "T", "Jong, Michiel de", "", "", "", ""},
 		{"citation metadata", `<meta name="citation_title" content="A Paper"><meta name="citation_author" content="Ann Lee"><meta name="citation_author" content="Bo Park"><meta name="citation_publication_date" content="2019/05/02">`,
@@ -652,4 +654,72 @@ func TestRegistered(t *testing.T) {
 			t.Errorf("Detect(%q) = %v, %v", name, got, err)
 		}
 	}
+}
+
+// TestBylineBioAndNotes covers what a page says about its author and its
+// notes when its classes are gone (Readability strips them).
+func TestBylineBioAndNotes(t *testing.T) {
+	body := strings.Repeat("The article's own words, long enough to be the article. ", 30)
+	page := func(head, article string) string {
+		return `<!doctype html><html><head><title>Locks</title>` + head + `</head><body><nav><a href="/">Home</a></nav><article><h1>Locks</h1>` + article + `</article></body></html>`
+	}
+	author := `<meta name="author" content="Jane Roe">`
+	dated := author + `<meta property="article:published_time" content="2024-09-03">`
+	tests := []struct {
+		name, html string
+		want       string // sketch of the blocks
+		bio        string
+	}{
+		{"byline with its date goes when the date is known", page(dated, `<p>By Jane Roe, 3 September 2024</p><p>`+body+`</p>`), "P{" + strings.TrimSpace(body) + "}", ""},
+		{"byline with a US date", page(dated, `<p>Jane Roe | September 3, 2024</p><p>`+body+`</p>`), "P{" + strings.TrimSpace(body) + "}", ""},
+		{"byline with a date stays when the page has no date", page(author, `<p>By Jane Roe, 3 September 2024</p><p>`+body+`</p>`), "P{By Jane Roe, 3 September 2024} P{" + strings.TrimSpace(body) + "}", ""},
+		{"a closing bio becomes the author's", page(author, `<p>`+body+`</p><p><b>Jane Roe</b> writes about canals.</p>`), "P{" + strings.TrimSpace(body) + "}", "Jane Roe writes about canals."},
+		{"a closing line naming the author as subject stays", page(author, `<p>`+body+`</p><p>Jane Roe, we learnt later, had left.</p>`), "P{" + strings.TrimSpace(body) + "} P{Jane Roe, we learnt later, had left.}", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, _ := readWith(t, tc.html, read.Options{})
+			if got := sketch(doc.Blocks); got != tc.want {
+				t.Errorf("blocks\n %s\nwant\n %s", got, tc.want)
+			}
+			if len(doc.Authors) != 1 || doc.Authors[0].Bio != tc.bio {
+				t.Errorf("authors %+v, want one with bio %q", doc.Authors, tc.bio)
+			}
+		})
+	}
+	t.Run("a quote's footer survives extraction as its attribution", func(t *testing.T) {
+		doc, _ := readWith(t, page("", `<p>`+body+`</p><blockquote><p>Side pond first.</p><footer>— the keeper</footer></blockquote><p>`+body+`</p>`), read.Options{})
+		var got string
+		for _, b := range doc.Blocks {
+			if q, ok := b.(*render.Quote); ok {
+				got = render.Plain(q.Attribution)
+			}
+		}
+		if got != "the keeper" {
+			t.Errorf("attribution %q, want %q: %s", got, "the keeper", sketch(doc.Blocks))
+		}
+	})
+	t.Run("call and note linked both ways are a footnote without classes", func(t *testing.T) {
+		doc, _ := readWith(t, `<p>Text with a note.<sup id="r1"><a href="#n1">1</a></sup></p><ol><li id="n1">The note. <a href="#r1">↩</a></li></ol>`, read.Options{})
+		var notes int
+		for _, b := range doc.Blocks {
+			if _, ok := b.(*render.Footnote); ok {
+				notes++
+			}
+		}
+		if notes != 1 {
+			t.Errorf("%d footnotes, want 1: %s", notes, sketch(doc.Blocks))
+		}
+	})
+	t.Run("a bracketed citation stays in the text with its reference list", func(t *testing.T) {
+		doc, _ := readWith(t, `<p>Text with a citation.<sup id="r1"><a href="#n1">[1]</a></sup></p><ol><li id="n1"><a href="#r1">^</a> A book.</li></ol>`, read.Options{})
+		for _, b := range doc.Blocks {
+			if _, ok := b.(*render.Footnote); ok {
+				t.Errorf("a [1] citation became a footnote: %s", sketch(doc.Blocks))
+			}
+		}
+		if !strings.Contains(allText(doc), "[1]") {
+			t.Errorf("the citation mark is gone: %s", sketch(doc.Blocks))
+		}
+	})
 }

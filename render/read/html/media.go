@@ -92,7 +92,7 @@ func (c *converter) loadImage(src string) (*render.Image, error) {
 			tries = append(tries, c.base.ResolveReference(u).String())
 		}
 	}
-	opt := images.Options{Dir: c.opt.Dir, Fetch: c.opt.FetchImages}
+	opt := c.opt.ImageOptions()
 	var lastErr error
 	for i, t := range tries {
 		data, mime, w, h, err := images.Load(t, opt)

@@ -348,6 +348,11 @@ var byPrefix = regexp.MustCompile(`(?i)^by\s+`)
 // it ("Jane Doe, MD"), not a second author.
 var credential = regexp.MustCompile(`^(?:MA|MD|MS|MSc|BA|BSc|PhD|Ph\.D\.?|RN|DO|DDS|MPH|MBA|JD|Jr\.?|Sr\.?|II|III|IV|Esq\.?)\b`)
 
+// gluedDate is a name with the page's date run into it, as a scrape of
+// "<span>Jane Roe</span><time>22 Dec 2016</time>" gives: "Jane Roe22 Dec
+// 2016". Names have no digits; the name is what comes before them.
+var gluedDate = regexp.MustCompile(`^(\p{L}[\p{L}.'’ -]*\p{L})\d`)
+
 // splitByline turns "By A and B" or "A, B and C" into names. A part is
 // split off only when every part reads as a name of two or more words,
 // so "Jong, Michiel de", "Jane Doe, MD" and "Mac & i" stay whole.
@@ -357,6 +362,9 @@ func splitByline(s string) []string {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return nil
+	}
+	if m := gluedDate.FindStringSubmatch(s); m != nil && nameLike(m[1]) {
+		s = m[1]
 	}
 	parts := []string{s}
 	for _, sep := range []string{", ", " and ", " & "} {

@@ -40,7 +40,7 @@ func (c *converter) findNotes(root *xhtml.Node) {
 	for _, a := range calls {
 		id := attr(a, "href")[1:]
 		target, ok := ids[id]
-		if !ok || !isNoteBody(target) || isInside(a, target) {
+		if !ok || !(isNoteBody(target) || !bracketed(a) && linksBack(target, a)) || isInside(a, target) {
 			continue
 		}
 		c.noteRefs[a] = id
@@ -99,6 +99,39 @@ func isNoteBody(n *xhtml.Node) bool {
 		}
 	}
 	return false
+}
+
+// bracketed is a call written "[1]": a citation into a reference list,
+// which stays where the page put it, not a note for the page's foot.
+func bracketed(a *xhtml.Node) bool {
+	t := strings.TrimSpace(textOf(a))
+	return strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]")
+}
+
+// linksBack reports whether target holds a link back to the call a (or
+// to the <sup> around it). Call and note pointing at each other make a
+// footnote whatever the page's classes say; extraction strips classes.
+func linksBack(target, a *xhtml.Node) bool {
+	back := map[string]bool{}
+	if id := attr(a, "id"); id != "" {
+		back["#"+id] = true
+	}
+	if p := a.Parent; p != nil && p.Type == xhtml.ElementNode && p.DataAtom == atom.Sup {
+		if id := attr(p, "id"); id != "" {
+			back["#"+id] = true
+		}
+	}
+	if len(back) == 0 || target.DataAtom == atom.Li && (target.Parent == nil || target.Parent.DataAtom != atom.Ol) {
+		return false
+	}
+	found := false
+	walk(target, func(n *xhtml.Node) bool {
+		if n.Type == xhtml.ElementNode && n.DataAtom == atom.A && back[attr(n, "href")] {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // noteBody reads a note without its way back to the call ("↩").

@@ -38,7 +38,7 @@ func fromDataURI(src, ref string, opt Options) ([]byte, error) {
 			return nil, fail(src, "not a valid data: URI (%s)", err)
 		}
 		if int64(len(data)) > opt.MaxBytes {
-			return nil, fail(src, "the image is too large (more than %s)", byteSize(opt.MaxBytes))
+			return nil, fail(src, "the image is too large (more than %s, --max-fetch-size)", byteSize(opt.MaxBytes))
 		}
 		return []byte(data), nil
 	}
@@ -56,13 +56,13 @@ func fromDataURI(src, ref string, opt Options) ([]byte, error) {
 		return r
 	}, payload)
 	if int64(len(payload))/4*3 > opt.MaxBytes+3 {
-		return nil, fail(src, "the image is too large (more than %s)", byteSize(opt.MaxBytes))
+		return nil, fail(src, "the image is too large (more than %s, --max-fetch-size)", byteSize(opt.MaxBytes))
 	}
 	trimmed := strings.TrimRight(payload, "=")
 	for _, enc := range []*base64.Encoding{base64.RawStdEncoding, base64.RawURLEncoding} {
 		if data, err := enc.DecodeString(trimmed); err == nil {
 			if int64(len(data)) > opt.MaxBytes {
-				return nil, fail(src, "the image is too large (more than %s)", byteSize(opt.MaxBytes))
+				return nil, fail(src, "the image is too large (more than %s, --max-fetch-size)", byteSize(opt.MaxBytes))
 			}
 			return data, nil
 		}
@@ -108,14 +108,14 @@ func fetch(src, ref string, opt Options) ([]byte, error) {
 		return nil, fail(src, "SVG images are not supported yet")
 	}
 	if resp.ContentLength > opt.MaxBytes {
-		return nil, fail(src, "the image is too large (%s; the limit is %s)", byteSize(resp.ContentLength), byteSize(opt.MaxBytes))
+		return nil, fail(src, "the image is too large (%s; the limit is %s, --max-fetch-size)", byteSize(resp.ContentLength), byteSize(opt.MaxBytes))
 	}
 	data, err := io.ReadAll(io.LimitReader(resp.Body, opt.MaxBytes+1))
 	if err != nil {
 		return nil, fail(src, "could not be fetched (%s)", netErr(err, opt))
 	}
 	if int64(len(data)) > opt.MaxBytes {
-		return nil, fail(src, "the image is too large (more than %s)", byteSize(opt.MaxBytes))
+		return nil, fail(src, "the image is too large (more than %s, --max-fetch-size)", byteSize(opt.MaxBytes))
 	}
 	return data, nil
 }

@@ -28,23 +28,27 @@ type Options struct {
 	Timeout   time.Duration // for fetches (0: 15s)
 	MaxBytes  int64         // per image (0: 20 MiB)
 	MaxPixels int64         // width*height (0: 50 megapixels)
+	// Budget counts one article's images against --max-images; nil
+	// leaves the count unbounded (a caller loading one image).
+	Budget *Budget
 }
 
+// The defaults of Options, and of the matching command-line flags.
 const (
-	defaultTimeout   = 15 * time.Second
-	defaultMaxBytes  = 20 << 20
-	defaultMaxPixels = 50_000_000
+	DefaultTimeout   = 15 * time.Second
+	DefaultMaxBytes  = 20 << 20
+	DefaultMaxPixels = 50_000_000
 )
 
 func (o Options) withDefaults() Options {
 	if o.Timeout <= 0 {
-		o.Timeout = defaultTimeout
+		o.Timeout = DefaultTimeout
 	}
 	if o.MaxBytes <= 0 {
-		o.MaxBytes = defaultMaxBytes
+		o.MaxBytes = DefaultMaxBytes
 	}
 	if o.MaxPixels <= 0 {
-		o.MaxPixels = defaultMaxPixels
+		o.MaxPixels = DefaultMaxPixels
 	}
 	return o
 }
@@ -99,9 +103,11 @@ func Load(src string, opt Options) (data []byte, mime string, width, height int,
 	switch {
 	case ref == "":
 		return nil, "", 0, 0, fail(src, "the image has no source")
+	case opt.Budget.spent():
+		return nil, "", 0, 0, opt.Budget.refusal(src)
 	case hasPrefixFold(ref, "data:"):
 		data, err = fromDataURI(src, ref, opt)
-	case hasPrefixFold(ref, "http://"), hasPrefixFold(ref, "https://"), strings.HasPrefix(ref, "//"):
+	case remote(ref):
 		if strings.HasPrefix(ref, "//") {
 			// A scheme-relative URL has no page to take a scheme from here.
 			ref = "https:" + ref
@@ -109,6 +115,7 @@ func Load(src string, opt Options) (data []byte, mime string, width, height int,
 		if !opt.Fetch {
 			return nil, "", 0, 0, fail(src, "remote image not fetched (use --fetch-images)")
 		}
+		opt.Budget.take()
 		data, err = fetch(src, ref, opt)
 	case hasPrefixFold(ref, "file:"):
 		var p string
@@ -128,6 +135,9 @@ func Load(src string, opt Options) (data []byte, mime string, width, height int,
 	if err != nil {
 		return nil, "", 0, 0, err
 	}
+	if !remote(ref) {
+		opt.Budget.take() // a download was counted when it was attempted
+	}
 	return data, mime, width, height, nil
 }
 
@@ -135,7 +145,7 @@ func Load(src string, opt Options) (data []byte, mime string, width, height int,
 // trusted), reads its header and enforces maxPixels (0: 50 megapixels).
 func Check(src string, data []byte, maxPixels int64) (mime string, width, height int, err error) {
 	if maxPixels <= 0 {
-		maxPixels = defaultMaxPixels
+		maxPixels = DefaultMaxPixels
 	}
 	var decode func(io.Reader) (image.Config, error)
 	switch mime = Sniff(data); mime {
@@ -165,7 +175,7 @@ func Check(src string, data []byte, maxPixels int64) (mime string, width, height
 		return "", 0, 0, fail(src, "the image declares no size (%d×%d pixels)", cfg.Width, cfg.Height)
 	}
 	if int64(cfg.Width)*int64(cfg.Height) > maxPixels {
-		return "", 0, 0, fail(src, "the image is too large (%d×%d pixels; the limit is %s)", cfg.Width, cfg.Height, megapixels(maxPixels))
+		return "", 0, 0, fail(src, "the image is too large (%d×%d pixels; the limit is %s, --max-image-pixels)", cfg.Width, cfg.Height, megapixels(maxPixels))
 	}
 	return mime, cfg.Width, cfg.Height, nil
 }
@@ -232,6 +242,10 @@ func plainErr(err error) string {
 		msg = strings.TrimPrefix(msg, p)
 	}
 	return msg
+}
+
+func remote(ref string) bool {
+	return hasPrefixFold(ref, "http://") || hasPrefixFold(ref, "https://") || strings.HasPrefix(ref, "//")
 }
 
 func hasPrefixFold(s, prefix string) bool {

@@ -323,3 +323,26 @@ func TestOutsideIsMarked(t *testing.T) {
 		t.Errorf("error %v: want errors.Is(err, ErrOutside)", err)
 	}
 }
+
+// One article's images share a count: past the limit they are left out
+// by name, before anything is read.
+func TestBudget(t *testing.T) {
+	uri := "data:image/png;base64," + base64.StdEncoding.EncodeToString(pngBytes(t, 2, 2))
+	opt := Options{Budget: NewBudget(2)}
+	for i, want := range []string{"", "", "--max-images", "--max-images"} {
+		_, _, _, _, err := Load(uri, opt)
+		switch {
+		case want == "" && err != nil:
+			t.Errorf("image %d refused: %v", i+1, err)
+		case want != "" && (err == nil || !strings.Contains(err.Error(), want)):
+			t.Errorf("image %d: err %v, want %q", i+1, err, want)
+		}
+	}
+	// A missing file costs nothing.
+	opt = Options{Dir: t.TempDir(), Budget: NewBudget(1)}
+	for i := 0; i < 3; i++ {
+		if _, _, _, _, err := Load("gone.png", opt); err == nil || strings.Contains(err.Error(), "--max-images") {
+			t.Errorf("missing file %d: err %v, want no such file", i+1, err)
+		}
+	}
+}

@@ -109,14 +109,14 @@ func readUnder(src, root, p string, maxBytes int64) ([]byte, error) {
 		return nil, fail(src, "not a file")
 	}
 	if info.Size() > maxBytes {
-		return nil, fail(src, "the image is too large (%s; the limit is %s)", byteSize(info.Size()), byteSize(maxBytes))
+		return nil, fail(src, "the image is too large (%s; the limit is %s, --max-fetch-size)", byteSize(info.Size()), byteSize(maxBytes))
 	}
 	data, err := io.ReadAll(io.LimitReader(f, maxBytes+1))
 	if err != nil {
 		return nil, fail(src, "the image cannot be read (%s)", plainOSErr(err))
 	}
 	if int64(len(data)) > maxBytes {
-		return nil, fail(src, "the image is too large (more than %s)", byteSize(maxBytes))
+		return nil, fail(src, "the image is too large (more than %s, --max-fetch-size)", byteSize(maxBytes))
 	}
 	return data, nil
 }

@@ -115,6 +115,15 @@ func (c *converter) block(n ast.Node) []render.Block {
 
 // unknownBlock keeps the text of a node the model has no place for.
 func (c *converter) unknownBlock(n ast.Node) []render.Block {
+	if n.Type() == ast.TypeInline {
+		// goldmark puts an empty footnote's backlink straight among its
+		// blocks; an inline node has no Lines (they panic), so it is
+		// converted as the inline it is.
+		if text := c.inline(nil, n); strings.TrimSpace(render.Plain(text)) != "" {
+			return []render.Block{&render.Paragraph{Text: text}}
+		}
+		return nil
+	}
 	c.warn("model", "%s not supported, kept as text", n.Kind())
 	if fc := n.FirstChild(); fc != nil {
 		if fc.Type() == ast.TypeBlock {
@@ -344,7 +353,7 @@ func (c *converter) image(n *ast.Image) {
 	if title := strings.TrimSpace(unescape(n.Title)); title != "" {
 		img.Caption = []render.Inline{&render.Text{Text: title}}
 	}
-	data, mime, w, h, err := images.Load(src, images.Options{Dir: c.opt.Dir, Fetch: c.opt.FetchImages})
+	data, mime, w, h, err := images.Load(src, c.opt.ImageOptions())
 	if err != nil {
 		var ie *images.Error
 		if errors.As(err, &ie) {

@@ -64,6 +64,15 @@ func buildBlocks(blocks []block, lay layout, title string) []render.Block {
 			out = append(out, &render.CodeBlock{Text: u.text})
 			continue
 		}
+		if n := changelog(units[i:]); n > 0 {
+			var lines []string
+			for _, c := range units[i : i+n] {
+				lines = append(lines, c.text)
+			}
+			out = append(out, paragraph(strings.Join(lines, "\n"), true))
+			i += n - 1
+			continue
+		}
 		if u.item != nil {
 			j := i + 1
 			for j < len(units) && units[j].item != nil && units[j].item.ordered == u.item.ordered {
@@ -82,6 +91,34 @@ func buildBlocks(blocks []block, lay layout, title string) []render.Block {
 		out = append(out, paragraph(removeLeakedTitle(u.text, title), u.breaks))
 	}
 	return out
+}
+
+// changelog is how many units from the first make a change log: lines
+// that each start with "+", "-" or "*", at least one of them "+". There
+// the signs say added, removed or changed, so they are kept as written,
+// one line each, instead of becoming a list's bullets. 0 for none.
+func changelog(units []unit) int {
+	n, plus := 0, false
+	for _, u := range units {
+		if u.code || !changeLine(u.text) {
+			break
+		}
+		plus = plus || strings.HasPrefix(u.text, "+")
+		n++
+	}
+	if n < 2 || !plus {
+		return 0
+	}
+	return n
+}
+
+func changeLine(s string) bool {
+	for _, l := range strings.Split(s, "\n") {
+		if len(l) < 3 || !strings.ContainsRune("+-*", rune(l[0])) || l[1] != ' ' {
+			return false
+		}
+	}
+	return true
 }
 
 func paragraph(s string, breaks bool) *render.Paragraph {

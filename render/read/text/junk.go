@@ -29,7 +29,13 @@ func dropJunk(lines []line) []line {
 	return markCode(kept, isCode)
 }
 
-// boilerplate is matched against the whole line, lower-cased, with
+// boilerplate is page furniture no article says of itself: ad markers,
+// skip links, share buttons. Calls to action ("Read more:", "Sign up for
+// our newsletter") are not here: a scrape that kept one kept it inside
+// the article, often as the lead-in to links that stay, and the reader
+// keeps every word the article holds.
+//
+// It is matched against the whole line, lower-cased, with
 // trailing ":", "…", "»" and the like and enclosing brackets removed.
 var boilerplate = map[string]bool{
 	"share this":                            true,
@@ -47,12 +53,8 @@ var boilerplate = map[string]bool{
 	"sponsored content":                     true,
 	"skip to content":                       true,
 	"skip to main content":                  true,
-	"read more":                             true,
-	"continue reading":                      true,
 	"click here to subscribe":               true,
 	"subscribe now":                         true,
-	"subscribe to our newsletter":           true,
-	"sign up for our newsletter":            true,
 	"back to top":                           true,
 	"print this article":                    true,
 	"print this page":                       true,
@@ -60,8 +62,6 @@ var boilerplate = map[string]bool{
 	"article continues below advertisement": true,
 	"content continues below":               true,
 	"scroll to continue with content":       true,
-	"you may also like":                     true,
-	"related articles":                      true,
 	"loading":                               true,
 }
 

@@ -37,6 +37,11 @@ func (reader) Read(s string, opt read.Options) (*render.Document, error) {
 		return nil, errors.New("no article text found")
 	}
 	doc.Lang = opt.Lang
+	if opt.Warn != nil {
+		for _, l := range droppedLines(s) {
+			opt.Infof("dropped the line %q: page furniture (share links, adverts, CSS or script), not article", shorten(l))
+		}
+	}
 	return doc, nil
 }
 

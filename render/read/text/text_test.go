@@ -367,8 +367,10 @@ func TestJunk(t *testing.T) {
 			"<script async src=\"https://x/y.js\"></script>\n" +
 			"The text.\n",
 			[]string{"p:The text."}},
-		{"boilerplate lines", "Skip to content\nA Good Title\nShare this article\nADVERTISEMENT\nThe text.\n[Advertisement]\nRead more »\nStory continues below advertisement\nMore text.\nClick here to subscribe\nShare this:\n",
+		{"boilerplate lines", "Skip to content\nA Good Title\nShare this article\nADVERTISEMENT\nThe text.\n[Advertisement]\nStory continues below advertisement\nMore text.\nClick here to subscribe\nShare this:\n",
 			[]string{"p:The text.", "p:More text."}},
+		{"a call to action is the article's own words", "A Good Title\nThe text.\nSIGN UP FOR OUR NEWSLETTER\nMore text.\nRead more:\n",
+			[]string{"p:The text.", "p:SIGN UP FOR OUR NEWSLETTER", "p:More text.", "p:Read more:"}},
 		{"script between sentences is a code sample, kept", "A Good Title\nWe load the widget like this:\n" +
 			"  \"use strict\";\n" +
 			"  var w = new Widget();\n" +
@@ -457,7 +459,9 @@ func TestHeadingsAndLists(t *testing.T) {
 		{"a lone dash stays text", "A Good Title\n- said nobody, ever.", []string{"p:- said nobody, ever."}},
 		{"a lone bullet is a list", "A Good Title\n• one point", []string{"ul:[one point]"}},
 		{"a plus sign is a word, not a bullet", "A Good Title\n+ Added slime blocks\n+ Added iron trapdoors",
-			[]string{"p:+ Added slime blocks", "p:+ Added iron trapdoors"}},
+			[]string{"p:+ Added slime blocks\n+ Added iron trapdoors"}},
+		{"a change log keeps its signs", "A Good Title\nChanges:\n+ Added slime blocks\n* Anvils rebalanced\n* Faster client\n- Removed Herobrine\nThat is all.",
+			[]string{"p:Changes:", "p:+ Added slime blocks\n* Anvils rebalanced\n* Faster client\n- Removed Herobrine", "p:That is all."}},
 		{"wrapped items", "A Good Title\n\nThe agreement covers the following points, all of which\nwere discussed at length during the meeting:\n\n- a ceasefire along the whole of the\n  front line\n- an exchange of prisoners\n",
 			[]string{"p:The agreement covers the following points, all of which were discussed at length during the meeting:",
 				"ul:[a ceasefire along the whole of the front line|an exchange of prisoners]"}},

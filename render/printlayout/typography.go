@@ -1,6 +1,6 @@
-package pdf
+package printlayout
 
-// The typographic standard, in one place; TYPOGRAPHY.md says why. Sizes
+// The typographic standard, in one place; render/pdf/TYPOGRAPHY.md says why. Sizes
 // are multiples of the body size, leading is line height over type size,
 // and vertical space is in body lines (the body leading) unless it says
 // otherwise.
@@ -13,9 +13,9 @@ const (
 	bodyA5 = 9.5
 	// charsPerLine is the measure aimed at, in characters of body text.
 	charsPerLine = 70
-	// avgChar is the mean advance of a character of English running text
+	// AvgChar is the mean advance of a character of English running text
 	// in Noto Serif, in ems (measured on the seed article: 0.475).
-	avgChar = 0.475
+	AvgChar = 0.475
 	// minSide is the narrowest side margin, as a share of the page width.
 	minSide = 0.12
 	// top and bottom margins, as shares of the page height: the bottom is
@@ -70,9 +70,9 @@ const (
 
 // Figures and long words.
 const (
-	// maxFigureHeight is the tallest a picture is drawn, as a share of
+	// MaxFigureHeight is the tallest a picture is drawn, as a share of
 	// the text block's height: room is left for its caption, and for text.
-	maxFigureHeight = 0.6
+	MaxFigureHeight = 0.6
 	// minWordSize is the smallest type, in points, a word wider than the
 	// measure is drawn at to keep it whole on its own line (a URL, a row
 	// of box-drawing characters); a longer one is broken. Seven points is

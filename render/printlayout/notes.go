@@ -1,9 +1,10 @@
-package pdf
+package printlayout
 
 import (
 	"strconv"
 
 	"github.com/offprint/offprint/render"
+	"github.com/offprint/offprint/render/labels"
 	"github.com/offprint/offprint/render/layout"
 )
 
@@ -22,7 +23,7 @@ func (b *builder) callNote(id string) *note {
 		b.notes[id] = nil
 		return nil
 	}
-	n := &note{id: id, num: len(b.noteList) + 1, fn: fn, link: b.f.AddLink(), back: b.f.AddLink()}
+	n := &note{id: id, num: len(b.noteList) + 1, fn: fn, link: b.newLink(), back: b.newLink()}
 	b.notes[id] = n
 	b.noteList = append(b.noteList, n)
 	return n
@@ -44,8 +45,17 @@ func labelled(n *note) []render.Block {
 // to the call.
 func (b *builder) flowNote(n *note, c box) {
 	b.label = n
-	b.flow(labelled(n), c, 0)
+	b.noteID = n.fn.ID
+	blocks := labelled(n)
+	b.base = len(n.fn.Blocks) - len(blocks) // the paragraph labelled adds is none of the note's
+	b.flow(blocks, c, 0)
 	b.label = nil
+}
+
+// newLink hands out the number of an internal link.
+func (b *builder) newLink() int {
+	b.links++
+	return b.links - 1
 }
 
 // labelSpans is the number in front of a note: "1. ", a link back to the
@@ -73,6 +83,7 @@ func (b *builder) noteBox(c box) box {
 func (b *builder) layoutNotes(c box) {
 	nc := b.noteBox(c)
 	b.placing = false
+	b.part = Notes
 	for i := 0; i < len(b.noteList); i++ { // notes may call notes: the list grows
 		n := b.noteList[i]
 		var blocks []flowBlock
@@ -90,7 +101,7 @@ func (b *builder) layoutNotes(c box) {
 			}
 		}
 		n.height = y + 0.3*nc.lead
-		if n.height > b.geo.frame()/3 {
+		if n.height > b.geo.Frame()/3 {
 			b.endnotes = true
 		}
 	}
@@ -135,8 +146,9 @@ func (b *builder) endNotes(c box) {
 		return
 	}
 	b.placing = false
+	b.part, b.noteID, b.path, b.letters = Notes, "", nil, 0
 	b.pendingGap = sectionGap * c.lead
-	b.heading([]render.Inline{&render.Text{Text: "Notes"}}, 2, 1, c)
+	b.heading([]render.Inline{&render.Text{Text: labels.For(b.doc.Lang).Notes}}, 2, 1, c)
 	nc := c
 	nc.size = endNoteScale * c.size
 	nc.lead = leadingRatio * nc.size
@@ -151,7 +163,7 @@ func (b *builder) endNotes(c box) {
 		r := &b.blocks[start].rows[0]
 		draw, link := r.draw, n.link
 		r.draw = func(p *painter, top float64) {
-			p.f.SetLink(link, top, -1)
+			p.c.SetLink(link, top)
 			draw(p, top)
 		}
 	}

@@ -1,13 +1,12 @@
-package pdf
+package printlayout
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
-
-	"codeberg.org/go-pdf/fpdf"
+	"unicode"
 
 	"github.com/offprint/offprint/render"
+	"github.com/offprint/offprint/render/labels"
 	"github.com/offprint/offprint/render/layout"
 )
 
@@ -15,9 +14,8 @@ import (
 // to draw itself at any height on any page; pagination then decides where
 // the rows go.
 type builder struct {
-	f   *fpdf.Fpdf
 	tf  *typeface
-	geo geometry
+	geo Geometry
 	doc *render.Document
 	opt render.Options
 
@@ -27,6 +25,19 @@ type builder struct {
 	// hyphenator is for the document's language, nil when we have no
 	// patterns for it.
 	hyphenator layout.Hyphenator
+	breakLines layout.Breaker
+
+	// where the rows being made come from (see Source): the part, the
+	// note, the path of the block, and the letters of the block's text
+	// already set in earlier rows
+	part    Part
+	noteID  string
+	path    []int
+	letters int
+	base    int // added to the next flow's first index (see flowNote)
+	links   int // links handed out
+
+	pagesOnly bool // for PageMap: no image data is made for drawing
 
 	notes     map[string]*note
 	footIndex map[string]*render.Footnote
@@ -38,7 +49,7 @@ type builder struct {
 	outlineLevel int
 	minLevel     int // the highest heading level in the body: outline level 1
 	nextQuote    int
-	images       int
+	images       []Image
 	pendingGap   float64
 }
 
@@ -61,6 +72,8 @@ type row struct {
 	// hyphenated rows end in a hyphen: a page should not end after them
 	hyphenated bool
 	quotes     []quoteBar
+	src        Source
+	sourced    bool // src is set; emit sets it for rows made without text
 	draw       func(p *painter, top float64)
 }
 
@@ -104,6 +117,11 @@ func (b *builder) emit(fb flowBlock) {
 	if len(fb.rows) == 0 {
 		return
 	}
+	for i := range fb.rows {
+		if !fb.rows[i].sourced {
+			fb.rows[i].src, fb.rows[i].sourced = b.source(b.letters), true
+		}
+	}
 	out := *b.out
 	if n := len(out); n > 0 {
 		prev := out[n-1]
@@ -121,7 +139,7 @@ func (b *builder) emit(fb flowBlock) {
 func (b *builder) build() (err error) {
 	b.out = &b.blocks
 	g := b.geo
-	body := box{x: g.left, width: g.measure(), size: g.body, lead: g.leading, gap: paragraphGap * g.leading, outline: true}
+	body := box{x: g.Left, width: g.Measure(), size: g.Body, lead: g.Leading, gap: paragraphGap * g.Leading, outline: true}
 	b.minLevel = 0
 	for _, blk := range b.doc.Blocks {
 		if h, ok := blk.(*render.Heading); ok && (b.minLevel == 0 || h.Level < b.minLevel) {
@@ -129,21 +147,29 @@ func (b *builder) build() (err error) {
 		}
 	}
 	b.placing = true
+	b.part = Masthead
 	b.masthead(body)
+	b.part = Body
 	b.flow(b.doc.Blocks, body, 0)
 	b.layoutNotes(body)
 	b.endNotes(body)
 	b.aboutAuthors(body)
-	return b.f.Error()
+	return nil
 }
 
 func (b *builder) flow(blocks []render.Block, c box, depth int) {
-	for _, blk := range blocks {
+	base := b.base
+	b.base = 0
+	for i, blk := range blocks {
+		b.enter(i + base)
 		switch blk := blk.(type) {
 		case *render.Heading:
 			b.heading(blk.Text, blk.Level, blk.Level-b.minLevel+1, c)
 		case *render.Paragraph:
 			b.paragraph(blk.Text, c, true)
+			if i+1 < len(blocks) && leadsIn(blk, blocks[i+1]) {
+				b.keepShortLast()
+			}
 		case *render.Quote:
 			b.quote(blk, c, depth)
 		case *render.List:
@@ -159,15 +185,65 @@ func (b *builder) flow(blocks []render.Block, c box, depth int) {
 		case *render.Footnote:
 			// set where it is called: at the foot of the page, or in Notes
 		}
+		b.leave()
 	}
+}
+
+// enter starts the block at index i of the blocks being set, a step
+// deeper in the path; a negative index is a block the document does not
+// have (a note's number with nothing after it), which keeps the path.
+func (b *builder) enter(i int) {
+	if i >= 0 {
+		b.path = append(b.path, i)
+	} else {
+		b.path = append(b.path, -1)
+	}
+	b.letters = 0
+}
+
+func (b *builder) leave() { b.path = b.path[:len(b.path)-1] }
+
+// source is where text at letter n of the current block comes from.
+func (b *builder) source(n int) Source {
+	var path []int
+	for _, i := range b.path {
+		if i < 0 {
+			break
+		}
+		path = append(path, i)
+	}
+	return Source{Part: b.part, Note: b.noteID, Path: path, Letters: n}
+}
+
+// letterCount counts what Source.Letters counts in a box: letters and
+// digits of the text, nothing of a note's number or its label.
+func letterCount(it layout.Item) int {
+	if it.Kind != layout.KindBox {
+		return 0
+	}
+	sp := it.Content.(layout.Span)
+	if st := sp.Style.(style); st.note > 0 || st.backTo > 0 {
+		return 0
+	}
+	n := 0
+	for _, r := range sp.Text {
+		if unicode.IsLetter(r) || unicode.IsNumber(r) {
+			n++
+		}
+	}
+	return n
 }
 
 // textRows sets broken lines as rows of one height.
 func (b *builder) textRows(items []layout.Item, lines []layout.Line, x, lead, size float64) []row {
 	base := 0.5*lead + 0.3*size
 	rows := make([]row, 0, len(lines))
-	for _, l := range lines {
-		r := row{h: lead, baseline: base}
+	before := make([]int, len(items)+1) // letters before each item
+	for i, it := range items {
+		before[i+1] = before[i] + letterCount(it)
+	}
+	for li, l := range lines {
+		r := row{h: lead, baseline: base, src: b.source(b.letters + before[wordStart(items, lines, li)]), sourced: true}
 		if it, ok := l.BreakItem(items); ok && it.Kind == layout.KindPenalty && it.Flagged {
 			r.hyphenated = true
 		}
@@ -185,7 +261,29 @@ func (b *builder) textRows(items []layout.Item, lines []layout.Line, x, lead, si
 		r.draw = func(p *painter, top float64) { p.textLine(items, l, x, top+base) }
 		rows = append(rows, r)
 	}
+	b.letters += before[len(items)]
 	return rows
+}
+
+// wordStart is the item where the first word of line li begins: its
+// first box, or, when the line before ends in a hyphen, the start of
+// the word that hyphen broke.
+func wordStart(items []layout.Item, lines []layout.Line, li int) int {
+	l := lines[li]
+	i := l.Start
+	for i < l.End && items[i].Kind != layout.KindBox {
+		i++
+	}
+	if li == 0 {
+		return i
+	}
+	if it, ok := lines[li-1].BreakItem(items); !ok || it.Kind != layout.KindPenalty || !it.Flagged {
+		return i
+	}
+	for i > 0 && (items[i-1].Kind == layout.KindBox || items[i-1].Kind == layout.KindPenalty && items[i-1].Flagged) {
+		i--
+	}
+	return i
 }
 
 // setText breaks styled text to a width and returns its rows. Justified
@@ -200,12 +298,8 @@ func (b *builder) setText(spans []layout.Span, x, width, lead, size float64, jus
 	if !hasBox(items) {
 		return nil
 	}
-	return b.textRows(items, breakLines(items, layout.Uniform(width)), x, lead, size)
+	return b.textRows(items, b.breakLines(items, layout.Uniform(width)), x, lead, size)
 }
-
-// breakLines is the line breaker; the benchmarks swap in first-fit to
-// compare.
-var breakLines layout.Breaker = layout.Break
 
 func hasBox(items []layout.Item) bool {
 	for _, it := range items {
@@ -265,7 +359,7 @@ func (b *builder) heading(runs []render.Inline, level, outline int, c box) {
 		draw := rows[0].draw
 		rows[0].draw = func(p *painter, top float64) {
 			draw(p, top)
-			p.f.Bookmark(title, lvl, top)
+			p.c.Bookmark(title, lvl, top)
 		}
 	}
 	before := headingBefore * c.lead
@@ -287,6 +381,8 @@ func (b *builder) quote(q *render.Quote, c box, depth int) {
 	b.pendingGap = max(b.pendingGap, quoteGap*c.lead)
 	b.flow(q.Blocks, inner, depth)
 	if len(q.Attribution) > 0 {
+		b.enter(len(q.Blocks))
+		defer b.leave()
 		runs := append([]render.Inline{&render.Text{Text: "— "}}, q.Attribution...)
 		st := style{face: serifItalic, size: inner.size, color: black}
 		rows := b.setText(b.spans(runs, st), inner.x, inner.width, inner.lead, inner.size, false)
@@ -300,7 +396,7 @@ func (b *builder) quote(q *render.Quote, c box, depth int) {
 // indent narrows a box, but never below 40% of the measure: deeply nested
 // quotes and lists stop indenting rather than squeeze the text out.
 func (b *builder) indent(c box, left, right float64) box {
-	if c.width-left-right < 0.4*b.geo.measure() {
+	if c.width-left-right < 0.4*b.geo.Measure() {
 		return c
 	}
 	c.x += left
@@ -337,16 +433,18 @@ func (b *builder) list(l *render.List, c box, depth int) {
 	b.pendingGap = max(b.pendingGap, c.gap)
 	for i, item := range l.Items {
 		start := len(*b.out)
+		b.enter(i)
 		b.flow(item, inner, depth+1)
 		if len(*b.out) == start {
 			// an empty item still shows its marker
 			b.emit(flowBlock{before: inner.gap, after: inner.gap, rows: []row{{h: c.lead, baseline: 0.5*c.lead + 0.3*c.size, quotes: c.quotes, draw: func(*painter, float64) {}}}})
 		}
+		b.leave()
 		r := &(*b.out)[start].rows[0]
 		text := marker(i)
 		mw := b.tf.width(text, st.face, st.size)
 		// markers right-aligned before the text, never in the margin
-		mx := max(inner.x-0.6*c.size-mw, b.geo.left)
+		mx := max(inner.x-0.6*c.size-mw, b.geo.Left)
 		base := r.baseline
 		draw := r.draw
 		r.draw = func(p *painter, top float64) {
@@ -383,7 +481,7 @@ func (b *builder) code(text string, c box) {
 		src = keepSpaces(strings.ReplaceAll(src, "\t", "    "))
 		lines := b.setText(b.textSpans(nil, src, st, true), c.x+pad, c.width-2*pad, lead, size, false)
 		if len(lines) == 0 {
-			lines = []row{{h: lead, draw: func(*painter, float64) {}}}
+			lines = []row{{h: lead, src: b.source(b.letters), sourced: true, draw: func(*painter, float64) {}}}
 		}
 		rows = append(rows, lines...)
 	}
@@ -428,6 +526,7 @@ func keepSpaces(s string) string {
 func (b *builder) masthead(c box) {
 	m := b.doc.Meta
 	g := b.geo
+	lab := labels.For(m.Lang)
 	add := func(runs []render.Inline, st style, lead, after float64, justify bool) []row {
 		rows := b.setText(b.spans(runs, st), c.x, c.width, lead, st.size, justify)
 		b.emit(flowBlock{after: after, heading: true, keep: true, rows: rows, orphans: len(rows)})
@@ -435,27 +534,33 @@ func (b *builder) masthead(c box) {
 	}
 	text := func(s string) []render.Inline { return []render.Inline{&render.Text{Text: s}} }
 	if title := strings.TrimSpace(m.Title); title != "" {
-		size := titleScale * g.body
-		rows := add(text(title), style{face: sansBold, size: size}, titleLeading*size, 0.5*g.leading, false)
+		size := titleScale * g.Body
+		rows := add(text(title), style{face: sansBold, size: size}, titleLeading*size, 0.5*g.Leading, false)
 		if len(rows) > 0 {
 			bookmark := b.tf.clean(title, sansBold)
 			draw := rows[0].draw
 			out := *b.out
 			out[len(out)-1].rows[0].draw = func(p *painter, top float64) {
 				draw(p, top)
-				p.f.Bookmark(bookmark, 0, top)
+				p.c.Bookmark(bookmark, 0, top)
 			}
 		}
 	}
 	if s := strings.TrimSpace(m.Subtitle); s != "" {
-		size := subtitleScale * g.body
-		add(text(s), style{face: serifItalic, size: size}, smallLeading*size, 0.5*g.leading, false)
+		size := subtitleScale * g.Body
+		add(text(s), style{face: serifItalic, size: size}, smallLeading*size, 0.5*g.Leading, false)
 	}
-	if names := m.AuthorNames(); names != "" {
-		add(text("By "+names), style{face: sans, size: g.body}, g.leading, 0.15*g.leading, false)
+	var names []string
+	for _, a := range m.Authors {
+		if a.Name != "" {
+			names = append(names, a.Name)
+		}
+	}
+	if by := lab.Byline(names); by != "" {
+		add(text(by), style{face: sans, size: g.Body}, g.Leading, 0.15*g.Leading, false)
 	}
 	var dateline []render.Inline
-	if d := humanDate(m.Date); d != "" {
+	if _, d, ok := lab.Date(m.Date); ok {
 		dateline = append(dateline, &render.Text{Text: d})
 	}
 	if site := strings.TrimSpace(m.SiteName); site != "" {
@@ -468,58 +573,41 @@ func (b *builder) masthead(c box) {
 		}
 		dateline = append(dateline, label)
 	}
-	small := metaScale * g.body
+	small := metaScale * g.Body
 	if len(dateline) > 0 {
-		add(dateline, style{face: sans, size: small, color: grey}, smallLeading*small, 0.1*g.leading, false)
+		add(dateline, style{face: sans, size: small, color: grey}, smallLeading*small, 0.1*g.Leading, false)
 	}
 	if src := strings.TrimSpace(m.Source); src != "" {
 		add([]render.Inline{&render.Link{URL: src, Children: text(src)}}, style{face: sans, size: small, color: grey}, smallLeading*small, 0, false)
 	}
 	if len(*b.out) > 0 {
-		h := 1.4 * g.leading
-		b.emit(flowBlock{before: 0, after: 0.6 * g.leading, heading: true, keep: true, rows: []row{{h: h, draw: func(p *painter, top float64) {
+		h := 1.4 * g.Leading
+		b.emit(flowBlock{before: 0, after: 0.6 * g.Leading, heading: true, keep: true, rows: []row{{h: h, draw: func(p *painter, top float64) {
 			p.line(c.x, top+h/2, c.x+c.width, top+h/2, 0.5, ruleGrey)
 		}}}})
 	}
-}
-
-var months = [...]string{"January", "February", "March", "April", "May", "June", "July",
-	"August", "September", "October", "November", "December"}
-
-// humanDate writes an ISO date as "17 May 2025", to the precision given.
-func humanDate(iso string) string {
-	t, ok := render.ParseDate(strings.TrimSpace(iso))
-	if !ok {
-		return ""
-	}
-	switch len(strings.TrimSpace(iso)) {
-	case 4:
-		return strconv.Itoa(t.Year())
-	case 7:
-		return fmt.Sprintf("%s %d", months[t.Month()-1], t.Year())
-	}
-	return fmt.Sprintf("%d %s %d", t.Day(), months[t.Month()-1], t.Year())
 }
 
 // aboutAuthors sets "About the author": a heading, then each author with a
 // bio, their name in bold; all of it kept on one page.
 func (b *builder) aboutAuthors(c box) {
 	var with []render.Author
-	for _, a := range b.doc.Authors {
+	var index []int // of each in doc.Authors
+	for i, a := range b.doc.Authors {
 		if strings.TrimSpace(a.Bio) != "" {
 			with = append(with, a)
+			index = append(index, i)
 		}
 	}
 	if len(with) == 0 {
 		return
 	}
-	title := "About the author"
-	if len(with) > 1 {
-		title = "About the authors"
-	}
+	title := labels.For(b.doc.Lang).About(len(with))
+	b.part, b.noteID, b.path, b.letters = About, "", nil, 0
 	b.pendingGap = sectionGap * c.lead
 	b.heading([]render.Inline{&render.Text{Text: title}}, 2, 1, c)
 	for i, a := range with {
+		b.path, b.letters = []int{index[i]}, 0
 		name, bio := strings.TrimSpace(a.Name), strings.TrimSpace(a.Bio)
 		var runs []render.Inline
 		if lead := nameLead(bio, name); lead != "" {
@@ -532,6 +620,7 @@ func (b *builder) aboutAuthors(c box) {
 			}
 			runs = []render.Inline{&render.Text{Text: bio}}
 		}
+		b.letters = 0 // counted in the bio alone
 		b.paragraph(runs, c, true)
 		out := *b.out
 		last := &out[len(out)-1]
@@ -565,11 +654,34 @@ func stripHonorific(name string) string {
 	return ""
 }
 
+// leadsIn says whether p introduces next ("Some things a flight teaches
+// you:" before a list): a page should not end between the two.
+func leadsIn(p *render.Paragraph, next render.Block) bool {
+	if !strings.HasSuffix(strings.TrimSpace(render.Plain(p.Text)), ":") {
+		return false
+	}
+	switch next.(type) {
+	case *render.List, *render.CodeBlock, *render.Table, *render.Quote:
+		return true
+	}
+	return false
+}
+
+// keepShortLast keeps the paragraph just emitted with the next block when
+// it is short enough to move to the next page whole; a longer one may
+// still end a page (its widow lines stay with it).
+func (b *builder) keepShortLast() {
+	out := *b.out
+	if n := len(out); n > 0 && len(out[n-1].rows) <= 3 {
+		out[n-1].keep = true
+	}
+}
+
 // keepLast keeps the block just emitted with the next, tightly.
 func (b *builder) keepLast() {
 	out := *b.out
 	last := &out[len(out)-1]
 	last.keep = true
 	last.heading = true
-	last.after = 0.15 * b.geo.leading
+	last.after = 0.15 * b.geo.Leading
 }

@@ -1,24 +1,16 @@
-package pdf
+package printlayout
 
 import (
-	"fmt"
 	"strings"
-	"unicode/utf16"
 
-	"codeberg.org/go-pdf/fpdf"
-
+	"github.com/offprint/offprint/render/labels"
 	"github.com/offprint/offprint/render/layout"
 )
 
-// painter draws on the current page and remembers the graphics state it
-// set, so the content stream does not repeat itself.
+// painter draws rows on a canvas.
 type painter struct {
-	b     *builder
-	f     *fpdf.Fpdf
-	text  rgb
-	draw  rgb
-	fill  rgb
-	width float64
+	b *builder
+	c Canvas
 }
 
 // placed is a row at its place on a page.
@@ -27,45 +19,74 @@ type placed struct {
 	top float64
 }
 
-// draw paginates the flow and draws every page: running head (from page
-// 2), the rows in reading order, the footnotes, and "page N of M".
-func (b *builder) draw() error {
+// paginate places the flow's rows on pages and notes where each page
+// starts.
+func (b *builder) paginate() *Book {
 	g := b.geo
-	noteLead := smallLeading * noteScale * g.body
-	slots := layout.Paginate(b.layoutBlocks(), layout.Frame{Height: g.frame(), FootSeparator: noteLead})
-	pages := max(layout.Pages(slots), 1)
-	perPage := make([][]placed, pages)
+	noteLead := smallLeading * noteScale * g.Body
+	slots := layout.Paginate(b.layoutBlocks(), layout.Frame{Height: g.Frame(), FootSeparator: noteLead})
+	pages := make([]Page, max(layout.Pages(slots), 1))
 	for bi := range b.blocks {
 		for ri := range b.blocks[bi].rows {
 			s := slots[bi][ri]
-			perPage[s.Page] = append(perPage[s.Page], placed{&b.blocks[bi].rows[ri], g.top + s.Y})
-		}
-	}
-	p := &painter{b: b, f: b.f, text: black, draw: black, fill: black, width: -1}
-	head := b.runningHead()
-	for n, rows := range perPage {
-		b.f.AddPage()
-		if n > 0 {
-			p.spans(g.left, headAt*g.top, head)
-		}
-		p.quoteBars(rows)
-		var notes []*note
-		for _, pl := range rows {
-			pl.r.draw(p, pl.top)
+			r := &b.blocks[bi].rows[ri]
+			pg := &pages[s.Page]
+			if len(pg.rows) == 0 {
+				pg.First = r.src
+			}
+			pg.rows = append(pg.rows, placed{r, g.Top + s.Y})
 			if !b.endnotes {
-				notes = append(notes, pl.r.notes...)
+				pg.notes = append(pg.notes, r.notes...)
 			}
 		}
-		p.footnotes(notes, noteLead)
-		label := fmt.Sprintf("page %d of %d", n+1, pages)
-		st := style{face: sans, size: smallSize(g), color: grey}
-		w := b.tf.width(label, st.face, st.size)
-		p.word(g.left+(g.measure()-w)/2, g.height-folioAt*g.bottom, label, st, 1, false)
 	}
-	return b.f.Error()
+	return &Book{Geometry: g, Pages: pages, Images: b.images, Links: b.links, b: b, head: b.runningHead(), noteLead: noteLead}
 }
 
-func smallSize(g geometry) float64 { return furnitureScale * g.body }
+// layoutBlocks is the pagination view of the flow.
+func (b *builder) layoutBlocks() []layout.Block {
+	out := make([]layout.Block, len(b.blocks))
+	for i, fb := range b.blocks {
+		lb := layout.Block{SpaceBefore: fb.space, Orphans: fb.orphans, Widows: fb.widows, KeepWithNext: fb.keep}
+		for _, r := range fb.rows {
+			foot := 0.0
+			for _, n := range r.notes {
+				if !b.endnotes {
+					foot += n.height
+				}
+			}
+			lb.Rows = append(lb.Rows, layout.Row{Height: r.h, Foot: foot, Hyphenated: r.hyphenated})
+		}
+		out[i] = lb
+	}
+	return out
+}
+
+// Draw draws every page on c: running head (from page 2), the rows in
+// reading order, the footnotes, and "page N of M".
+// A book is drawn once: its note links are set as they are drawn.
+func (bk *Book) Draw(c Canvas) {
+	b, g := bk.b, bk.Geometry
+	p := &painter{b: b, c: c}
+	lab := labels.For(b.doc.Lang)
+	for n, pg := range bk.Pages {
+		c.AddPage()
+		if n > 0 {
+			p.spans(g.Left, headAt*g.Top, bk.head)
+		}
+		p.quoteBars(pg.rows)
+		for _, pl := range pg.rows {
+			pl.r.draw(p, pl.top)
+		}
+		p.footnotes(pg.notes, bk.noteLead)
+		label := lab.Page(n+1, len(bk.Pages))
+		st := style{face: sans, size: smallSize(g), color: grey}
+		w := b.tf.width(label, st.face, st.size)
+		p.word(g.Left+(g.Measure()-w)/2, g.Height-folioAt*g.Bottom, label, st, 1, false)
+	}
+}
+
+func smallSize(g Geometry) float64 { return furnitureScale * g.Body }
 
 // runningHead is the title, shortened at a word with an ellipsis when it
 // is wider than the measure.
@@ -79,7 +100,7 @@ func (b *builder) runningHead() []layout.Span {
 			s += "…"
 		}
 		spans := b.textSpans(nil, s, st, false)
-		if b.spansWidth(spans) <= g.measure() {
+		if b.spansWidth(spans) <= g.Measure() {
 			return spans
 		}
 	}
@@ -153,10 +174,10 @@ func (p *painter) footnotes(notes []*note, sep float64) {
 	for _, n := range notes {
 		total += n.height
 	}
-	y := g.top + g.frame() - total
-	p.line(g.left, y-0.55*sep, g.left+0.25*g.measure(), y-0.55*sep, 0.5, ruleGrey)
+	y := g.Top + g.Frame() - total
+	p.line(g.Left, y-0.55*sep, g.Left+0.25*g.Measure(), y-0.55*sep, 0.5, ruleGrey)
 	for _, n := range notes {
-		p.f.SetLink(n.link, y, -1)
+		p.c.SetLink(n.link, y)
 		for _, part := range n.parts {
 			part.r.draw(p, y+part.y)
 		}
@@ -174,7 +195,7 @@ func (p *painter) textLine(items []layout.Item, l layout.Line, x, baseline float
 	var linkX0, linkX1, linkSize float64
 	flushLink := func() {
 		if linkURL != "" {
-			p.f.LinkString(linkX0, baseline-0.85*linkSize, linkX1-linkX0, 1.1*linkSize, linkURL)
+			p.c.URILink(linkX0, baseline-0.85*linkSize, linkX1-linkX0, 1.1*linkSize, linkURL)
 		}
 		linkURL = ""
 	}
@@ -247,24 +268,18 @@ func spaceFollows(items []layout.Item, i, end int) bool {
 // style asks for around it: link underline, strike, note link.
 func (p *painter) word(x, baseline float64, text string, st style, scale float64, space bool) {
 	size := st.size * scale
-	if err := p.b.tf.use(st.face, size); err != nil {
-		panic(err)
-	}
-	p.setText(st.color)
 	y := baseline - st.rise*scale
-	w := p.f.GetStringWidth(text)
+	w := p.b.tf.width(text, st.face, size)
 	if space {
 		text += " "
 	}
+	actual := ""
 	if st.note > 0 {
 		// A raised number set flush against its word reads back as part
 		// of the word ("note1"); the actual text puts spaces around it.
-		p.f.RawWriteStr("/Span <</ActualText " + pdfString(" "+strings.TrimSpace(text)+" ") + ">> BDC\n")
-		p.f.Text(x, y, text)
-		p.f.RawWriteStr("EMC\n")
-	} else {
-		p.f.Text(x, y, text)
+		actual = " " + strings.TrimSpace(text) + " "
 	}
+	p.c.Text(x, y, text, st.face, size, st.color, actual)
 	if st.link != "" {
 		p.line(x, baseline+0.14*size, x+w, baseline+0.14*size, 0.4, faint)
 	}
@@ -273,65 +288,19 @@ func (p *painter) word(x, baseline float64, text string, st style, scale float64
 	}
 	if st.note > 0 {
 		n := p.b.noteList[st.note-1]
-		p.f.Link(x-0.1*size, y-size, w+0.2*size, 1.2*size, n.link)
+		p.c.Link(x-0.1*size, y-size, w+0.2*size, 1.2*size, n.link)
 		if !n.called {
 			// the note's number leads back here, a line above the call
 			n.called = true
-			p.f.SetLink(n.back, max(baseline-2.5*size, 0), -1)
+			p.c.SetLink(n.back, max(baseline-2.5*size, 0))
 		}
 	}
 	if st.backTo > 0 {
 		n := p.b.noteList[st.backTo-1]
-		p.f.Link(x, y-0.8*size, w, 1.1*size, n.back)
+		p.c.Link(x, y-0.8*size, w, 1.1*size, n.back)
 	}
 }
 
-func (p *painter) setText(c rgb) {
-	if c != p.text {
-		p.f.SetTextColor(int(c.r), int(c.g), int(c.b))
-		p.text = c
-	}
-}
+func (p *painter) line(x0, y0, x1, y1, width float64, c rgb) { p.c.Line(x0, y0, x1, y1, width, c) }
 
-func (p *painter) line(x0, y0, x1, y1, width float64, c rgb) {
-	if c != p.draw {
-		p.f.SetDrawColor(int(c.r), int(c.g), int(c.b))
-		p.draw = c
-	}
-	if width != p.width {
-		p.f.SetLineWidth(width)
-		p.width = width
-	}
-	p.f.Line(x0, y0, x1, y1)
-}
-
-func (p *painter) rect(x, y, w, h float64, c rgb) {
-	if c != p.fill {
-		p.f.SetFillColor(int(c.r), int(c.g), int(c.b))
-		p.fill = c
-	}
-	p.f.Rect(x, y, w, h, "F")
-}
-
-// pdfString writes s as a PDF text string: UTF-16BE with a byte-order
-// mark, characters beyond the BMP as surrogate pairs (fpdf's own
-// conversion drops them), delimiters escaped.
-func pdfString(s string) string {
-	var b strings.Builder
-	b.WriteString("(\xfe\xff")
-	for _, u := range utf16.Encode([]rune(s)) {
-		for _, c := range []byte{byte(u >> 8), byte(u)} {
-			switch c {
-			case '(', ')', '\\':
-				b.WriteByte('\\')
-				b.WriteByte(c)
-			case '\r':
-				b.WriteString("\\r")
-			default:
-				b.WriteByte(c)
-			}
-		}
-	}
-	b.WriteByte(')')
-	return b.String()
-}
+func (p *painter) rect(x, y, w, h float64, c rgb) { p.c.Rect(x, y, w, h, c) }

@@ -1,4 +1,4 @@
-package pdf
+package printlayout
 
 import (
 	"bytes"
@@ -11,7 +11,6 @@ import (
 	"image/jpeg"
 	"image/png"
 
-	"codeberg.org/go-pdf/fpdf"
 	_ "golang.org/x/image/bmp"
 	_ "golang.org/x/image/tiff"
 	_ "golang.org/x/image/webp"
@@ -30,7 +29,7 @@ const pointsPerPixel = 0.75
 // kept on one page. An image that cannot be read is reported, and its alt
 // text stands in for it.
 func (b *builder) image(img *render.Image, c box) {
-	name, wpx, hpx, err := b.registerImage(img)
+	index, wpx, hpx, err := b.registerImage(img)
 	if err != nil {
 		src := img.Src
 		if src == "" {
@@ -46,12 +45,12 @@ func (b *builder) image(img *render.Image, c box) {
 	if w > c.width {
 		w, h = c.width, h*c.width/w
 	}
-	if maxH := maxFigureHeight * b.geo.frame(); h > maxH {
+	if maxH := MaxFigureHeight * b.geo.Frame(); h > maxH {
 		w, h = w*maxH/h, maxH
 	}
 	x := c.x + (c.width-w)/2
-	rows := []row{{h: h, quotes: c.quotes, draw: func(p *painter, top float64) {
-		p.f.ImageOptions(name, x, top, w, h, false, fpdf.ImageOptions{}, 0, "")
+	rows := []row{{h: h, quotes: c.quotes, src: b.source(0), sourced: true, draw: func(p *painter, top float64) {
+		p.c.Image(index, x, top, w, h)
 	}}}
 	if len(img.Caption) > 0 {
 		size := captionScale * c.size
@@ -65,21 +64,22 @@ func (b *builder) image(img *render.Image, c box) {
 	b.emit(flowBlock{before: figureGap * c.lead, after: figureGap * c.lead, rows: rows, orphans: len(rows)})
 }
 
-// registerImage hands the image to fpdf in a form it surely reads: JPEG as
-// it is when fpdf understands its colours, anything else decoded and
-// written as a plain 8-bit PNG (fpdf refuses interlaced and 16-bit PNGs
-// and cannot read WebP). fpdf's errors are final for the whole document,
-// so nothing is handed over that it might refuse.
-func (b *builder) registerImage(img *render.Image) (name string, w, h int, err error) {
+// registerImage readies the image for the PDF in a form fpdf surely
+// reads: JPEG as it is when fpdf understands its colours, anything else
+// decoded and written as a plain 8-bit PNG (fpdf refuses interlaced and
+// 16-bit PNGs and cannot read WebP). fpdf's errors are final for the whole
+// document, so nothing goes into Book.Images that it might refuse; an
+// image that cannot be readied here is reported, and its alt text set.
+func (b *builder) registerImage(img *render.Image) (index int, w, h int, err error) {
 	if len(img.Data) == 0 {
-		return "", 0, 0, errors.New("no image data")
+		return 0, 0, 0, errors.New("no image data")
 	}
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(img.Data))
 	if err != nil {
-		return "", 0, 0, fmt.Errorf("unreadable image: %w", err)
+		return 0, 0, 0, fmt.Errorf("unreadable image: %w", err)
 	}
 	if cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width*cfg.Height > maxPixels {
-		return "", 0, 0, fmt.Errorf("image of %d×%d pixels", cfg.Width, cfg.Height)
+		return 0, 0, 0, fmt.Errorf("image of %d×%d pixels", cfg.Width, cfg.Height)
 	}
 	data, kind := img.Data, "JPG"
 	if format != "jpeg" || (cfg.ColorModel != color.GrayModel && cfg.ColorModel != color.YCbCrModel) {
@@ -87,22 +87,19 @@ func (b *builder) registerImage(img *render.Image) (name string, w, h int, err e
 		// inverted CMYK, and the colours would come out as a negative.
 		m, _, err := image.Decode(bytes.NewReader(img.Data))
 		if err != nil {
-			return "", 0, 0, fmt.Errorf("unreadable image: %w", err)
-		}
-		if data, err = plainPNG(m); err != nil {
-			return "", 0, 0, err
+			return 0, 0, 0, fmt.Errorf("unreadable image: %w", err)
 		}
 		kind = "PNG"
+		if b.pagesOnly {
+			data = nil // decoded, so it will be drawn: the page map needs no more
+		} else if data, err = plainPNG(m); err != nil {
+			return 0, 0, 0, err
+		}
 	} else if _, err := jpeg.DecodeConfig(bytes.NewReader(data)); err != nil {
-		return "", 0, 0, fmt.Errorf("unreadable JPEG: %w", err)
+		return 0, 0, 0, fmt.Errorf("unreadable JPEG: %w", err)
 	}
-	b.images++
-	name = fmt.Sprintf("image%d", b.images)
-	b.f.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: kind}, bytes.NewReader(data))
-	if err := b.f.Error(); err != nil {
-		return "", 0, 0, err
-	}
-	return name, cfg.Width, cfg.Height, nil
+	b.images = append(b.images, Image{Name: fmt.Sprintf("image%d", len(b.images)+1), Kind: kind, Data: data})
+	return len(b.images) - 1, cfg.Width, cfg.Height, nil
 }
 
 // plainPNG writes m as a non-interlaced 8-bit grey, RGB or RGBA PNG.

@@ -1,4 +1,4 @@
-package pdf
+package printlayout
 
 import (
 	"github.com/offprint/offprint/render"
@@ -41,6 +41,7 @@ func (b *builder) table(t *render.Table, c box) {
 
 	var rows []row
 	for ri, r := range t.Rows {
+		src := b.source(b.letters) // letters of the cells before this row
 		var cells [][]row
 		lines := 0
 		var notes []*note
@@ -56,7 +57,7 @@ func (b *builder) table(t *render.Table, c box) {
 		}
 		h := float64(max(lines, 1))*lead + 2*vpad
 		header := r.Header
-		rows = append(rows, row{h: h, baseline: vpad + 0.5*lead + 0.3*size, notes: notes, quotes: c.quotes,
+		rows = append(rows, row{h: h, baseline: vpad + 0.5*lead + 0.3*size, notes: notes, quotes: c.quotes, src: src, sourced: true,
 			draw: func(p *painter, top float64) {
 				if header {
 					p.rect(c.x, top, c.width, h, codeBack)
