@@ -41,10 +41,6 @@ func (Renderer) Render(w io.Writer, doc *render.Document, opt render.Options) er
 const (
 	nsXHTML = "http://www.w3.org/1999/xhtml"
 	nsOPS   = "http://www.idpf.org/2007/ops"
-	// The package sits at the container's root, beside META-INF: a
-	// folder would add its name twice to every zip entry, and the seed's
-	// whole book is under 8 KB.
-	oebps = ""
 )
 
 // item is one publication resource: a manifest entry, and a spine entry
@@ -138,10 +134,10 @@ func Bytes(doc *render.Document, opt render.Options) ([]byte, error) {
 	entries := []zipEntry{
 		{name: "mimetype", data: []byte("application/epub+zip"), store: true},
 		{name: "META-INF/container.xml", data: container()},
-		{name: oebps + "content.opf", data: b.opf()},
+		{name: "content.opf", data: b.opf()},
 	}
 	for _, it := range b.items {
-		entries = append(entries, zipEntry{name: oebps + it.href, data: it.data})
+		entries = append(entries, zipEntry{name: it.href, data: it.data})
 	}
 	var buf bytes.Buffer
 	if err := writeZip(&buf, entries, opt.Modified); err != nil {
