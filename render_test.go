@@ -389,6 +389,32 @@ func TestOneBadInputDoesNotStopTheOthers(t *testing.T) {
 	}
 }
 
+// A format that fails does not cost the input its other formats: the PDF
+// refuses an Arabic article (fpdf cannot shape it), the EPUB is still
+// written, and the exit status still says something failed.
+func TestOneFailingFormatDoesNotStopTheOthers(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "arabic.md")
+	body := "---\ntitle: مقالة قصيرة\nlang: ar\n---\n\nهذه فقرة قصيرة باللغة العربية لاختبار التصدير إلى الكتاب الإلكتروني.\n"
+	if err := os.WriteFile(in, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	code, _, stderr := offprint(t, "", "export", "--pdf", "--epub", "-o", out, in)
+	if code != 1 {
+		t.Errorf("exit %d, want 1: %s", code, stderr)
+	}
+	if !strings.Contains(stderr, in+": ") || !strings.Contains(stderr, "Arabic") {
+		t.Errorf("stderr does not name the input and the refused script: %q", stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "arabic.epub")); err != nil {
+		t.Errorf("the EPUB was not written: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "arabic.pdf")); err == nil {
+		t.Errorf("a PDF was written for a refused article")
+	}
+}
+
 func TestUsageErrors(t *testing.T) {
 	for _, args := range [][]string{
 		{"export"},

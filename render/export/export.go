@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -158,6 +159,10 @@ func fileAs(ctx context.Context, input, base string, opt Options) (res Result) {
 		Cover: opt.Cover, PDFCover: opt.PDFCover, EPUBFonts: opt.EPUBFonts,
 		Shared: render.NewShared(), // one print layout for the PDF and the EPUB's page numbers
 	})
+	// A format that fails does not stop the others: an Arabic article
+	// the PDF refuses still gets its EPUB. The input still fails, with
+	// every format's problem on its one line.
+	var failed []string
 	for i, name := range opt.Formats {
 		r, ok := render.Lookup(name)
 		if !ok {
@@ -172,21 +177,36 @@ func fileAs(ctx context.Context, input, base string, opt Options) (res Result) {
 		buf := &rendered[i].buf
 		res.Warnings = append(res.Warnings, rendered[i].warnings...)
 		if err := rendered[i].err; err != nil {
-			res.Err = fmt.Errorf("%s: %v", DisplayName(input), err)
-			return res
+			failed = append(failed, err.Error())
+			continue
 		}
 		if ctx.Err() != nil {
 			res.Err = fmt.Errorf("%s: interrupted; %s not written", DisplayName(input), out)
 			return res
 		}
 		if err := WriteAtomic(out, buf.Bytes()); err != nil {
-			res.Err = fmt.Errorf("%s: %v", DisplayName(input), err)
-			return res
+			failed = append(failed, err.Error())
+			continue
 		}
 		res.Outputs = append(res.Outputs, out)
 		res.Files = append(res.Files, describe(name, out, buf.Bytes()))
 	}
+	if len(failed) > 0 {
+		res.Err = fmt.Errorf("%s: %s", DisplayName(input), strings.Join(dedupe(failed), "; "))
+	}
 	return res
+}
+
+// dedupe keeps the first of equal messages, so a folder that cannot be
+// written is said once, not once per format.
+func dedupe(msgs []string) []string {
+	var out []string
+	for _, m := range msgs {
+		if !slices.Contains(out, m) {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // DisplayName is how messages name an input.
