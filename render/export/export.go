@@ -80,6 +80,11 @@ func split(all []render.Warning) (warnings, notes []render.Warning) {
 // Load reads one input (a path, or "-" for standard input) into the model.
 // The warnings include explanations (render.Info) for --verbose.
 func Load(input string, opt Options) (doc *render.Document, warnings []render.Warning, err error) {
+	return load(context.Background(), input, opt)
+}
+
+// load is Load with downloads of remote images stopped once ctx is done.
+func load(ctx context.Context, input string, opt Options) (doc *render.Document, warnings []render.Warning, err error) {
 	data, err := readInput(input, opt.Stdin, opt.maxInput())
 	if err != nil {
 		return nil, nil, err
@@ -101,7 +106,7 @@ func Load(input string, opt Options) (doc *render.Document, warnings []render.Wa
 		Warn: func(w render.Warning) { warnings = append(warnings, w) },
 		Images: images.Options{
 			MaxPixels: opt.MaxImagePixels, MaxBytes: opt.MaxFetchSize, Timeout: opt.FetchTimeout,
-			Budget: images.NewBudget(opt.MaxImages),
+			Budget: images.NewBudget(opt.MaxImages), Context: ctx,
 		},
 	})
 	if err != nil {
@@ -129,8 +134,12 @@ func fileAs(ctx context.Context, input, base string, opt Options) (res Result) {
 		}
 		res.Warnings, res.Notes = split(res.Warnings)
 	}()
-	doc, warnings, err := Load(input, opt)
+	doc, warnings, err := load(ctx, input, opt)
 	res.Warnings = warnings
+	if ctx.Err() != nil {
+		res.Err = fmt.Errorf("%s: interrupted; not exported", DisplayName(input))
+		return res
+	}
 	if err != nil {
 		res.Err = err
 		return res

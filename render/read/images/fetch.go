@@ -89,7 +89,11 @@ func fetch(src, ref string, opt Options) ([]byte, error) {
 			return nil
 		},
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), opt.Timeout)
+	parent := opt.Context
+	if parent == nil {
+		parent = context.Background()
+	}
+	ctx, cancel := context.WithTimeout(parent, opt.Timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
@@ -123,6 +127,9 @@ func fetch(src, ref string, opt Options) ([]byte, error) {
 // netErr says what went wrong with a fetch in a user's words; Go's own
 // messages repeat the method and URL.
 func netErr(err error, opt Options) string {
+	if errors.Is(err, context.Canceled) {
+		return "interrupted"
+	}
 	var ne net.Error
 	if errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &ne) && ne.Timeout()) {
 		return fmt.Sprintf("no answer within %s", opt.Timeout)

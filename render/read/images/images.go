@@ -8,6 +8,7 @@ package images
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"image"
@@ -31,6 +32,9 @@ type Options struct {
 	// Budget counts one article's images against --max-images; nil
 	// leaves the count unbounded (a caller loading one image).
 	Budget *Budget
+	// Context, when set, stops downloads in flight once it is done, so
+	// Ctrl-C does not wait out a slow server's timeout.
+	Context context.Context
 }
 
 // The defaults of Options, and of the matching command-line flags.

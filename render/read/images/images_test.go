@@ -2,6 +2,7 @@ package images
 
 import (
 	"bytes"
+	"context"
 	"encoding/base64"
 	"encoding/binary"
 	"errors"
@@ -245,6 +246,10 @@ func TestFetch(t *testing.T) {
 	defer srv.Close()
 
 	fetch := Options{Fetch: true, Timeout: 200 * time.Millisecond, MaxBytes: 64 << 10}
+	// Ctrl-C ends a download at once, not when the timeout runs out.
+	stopped, stop := context.WithCancel(context.Background())
+	stop()
+	interrupted := Options{Fetch: true, Timeout: 30 * time.Second, Context: stopped}
 	cases := []struct {
 		name, path string
 		opt        Options
@@ -261,6 +266,7 @@ func TestFetch(t *testing.T) {
 		{"declared length over the limit", "/declared-big.png", fetch, "too large"},
 		{"redirect to file:", "/to-file", fetch, "could not be fetched"},
 		{"fetch not allowed", "/ok.png", Options{}, "not fetched (use --fetch-images)"},
+		{"interrupted", "/slow.png", interrupted, "could not be fetched (interrupted)"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
