@@ -1,11 +1,13 @@
 package export
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -304,10 +306,30 @@ func Batch(ctx context.Context, inputs []string, names map[string]string, opt Op
 			}
 		}()
 	}
-	for i := range inputs {
+	for _, i := range largestFirst(inputs) {
 		work <- i
 	}
 	close(work)
 	wg.Wait()
 	return results
+}
+
+// largestFirst is the order to start inputs in: biggest file first, so
+// a long page is not left to run alone on one core at the end of a
+// batch while the other cores idle. Equal sizes (and standard input, or
+// a file that cannot be read, taken as size 0) keep their input order.
+func largestFirst(inputs []string) []int {
+	order := make([]int, len(inputs))
+	size := make([]int64, len(inputs))
+	for i, in := range inputs {
+		order[i] = i
+		if in == "-" {
+			continue
+		}
+		if fi, err := os.Stat(in); err == nil {
+			size[i] = fi.Size()
+		}
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(size[b], size[a]) })
+	return order
 }
