@@ -185,37 +185,38 @@ func (p *painter) footnotes(notes []*note, sep float64) {
 	}
 }
 
-// textLine draws one broken line with its left edge at x. Boxes that
-// touch and share a style (a word's syllables, split for hyphenation) are
-// drawn as one string; a space is drawn after each word, in its place,
-// which tells text extraction where words end whatever the justification.
-func (p *painter) textLine(items []layout.Item, l layout.Line, x, baseline float64) {
+// textRun is a stretch of a broken line drawn as one string: boxes that
+// touch and share a style (a word's syllables, split for hyphenation).
+type textRun struct {
+	x, w  float64 // left edge and width, justification applied
+	text  string
+	style any  // the boxes' style
+	space bool // a space is drawn after it, in its place
+}
+
+// setLine is a broken line ready to draw.
+type setLine struct {
+	runs   []textRun
+	hyphen textRun // the hyphen a hyphenated line ends in; empty text if none
+	scale  float64 // the words' shrink or stretch to fit
+}
+
+// lineRuns turns one broken line, with its left edge at x, into what it
+// draws. A row
+// keeps these, not the paragraph's items: an article is kept in memory
+// whole until its pages are drawn, and a run is a fifth of the size of
+// the glue, penalties and syllables it was set from.
+func lineRuns(items []layout.Item, l layout.Line, x float64) setLine {
 	scale := l.Scale
-	var linkURL string
-	var linkX0, linkX1, linkSize float64
-	flushLink := func() {
-		if linkURL != "" {
-			p.c.URILink(linkX0, baseline-0.85*linkSize, linkX1-linkX0, 1.1*linkSize, linkURL)
-		}
-		linkURL = ""
-	}
+	var runs []textRun
 	var run strings.Builder
-	var runStyle style
-	runX, runW := 0.0, 0.0
-	flushRun := func(space bool) {
+	var cur textRun
+	flush := func(space bool) {
 		if run.Len() == 0 {
 			return
 		}
-		p.word(runX, baseline, run.String(), runStyle, scale, space)
-		if runStyle.link != linkURL {
-			flushLink()
-		}
-		if runStyle.link != "" {
-			if linkURL == "" {
-				linkURL, linkX0, linkSize = runStyle.link, runX, runStyle.size*scale
-			}
-			linkX1 = runX + runW
-		}
+		cur.text, cur.space = run.String(), space
+		runs = append(runs, cur)
 		run.Reset()
 	}
 	for i := l.Start; i < l.End; i++ {
@@ -224,30 +225,65 @@ func (p *painter) textLine(items []layout.Item, l layout.Line, x, baseline float
 		case layout.KindGlue:
 			gw := l.GlueWidth(it) * scale
 			if run.Len() > 0 && (gw != 0 || it.Width != 0) {
-				flushRun(spaceFollows(items, i, l.End))
+				flush(spaceFollows(items, i, l.End))
 			}
 			x += gw
 		case layout.KindBox:
 			span := it.Content.(layout.Span)
-			st := span.Style.(style)
-			if run.Len() > 0 && st != runStyle {
-				flushRun(false)
+			if run.Len() > 0 && span.Style.(style) != cur.style.(style) {
+				flush(false)
 			}
 			if run.Len() == 0 {
-				runX, runW, runStyle = x, 0, st
+				cur = textRun{x: x, style: span.Style}
 			}
 			run.WriteString(span.Text)
 			w := it.Width * scale
-			runW += w
+			cur.w += w
 			x += w
 		}
 	}
-	flushRun(false)
-	flushLink()
+	flush(false)
+	// kept to its length: the slack append leaves would be a third of
+	// what a long article keeps
+	set := setLine{runs: append(make([]textRun, 0, len(runs)), runs...), scale: scale}
 	if l.Hyphenated(items) {
 		if span, ok := items[l.End].Content.(layout.Span); ok {
-			p.word(x, baseline, span.Text, span.Style.(style), scale, false)
+			set.hyphen = textRun{x: x, text: span.Text, style: span.Style}
 		}
+	}
+	return set
+}
+
+// textLine draws a set line on baseline, and the link areas over the
+// runs that are links. A space is drawn after each word, in its place,
+// which tells text extraction where words end whatever the
+// justification.
+func (p *painter) textLine(l setLine, baseline float64) {
+	scale := l.scale
+	var linkURL string
+	var linkX0, linkX1, linkSize float64
+	flushLink := func() {
+		if linkURL != "" {
+			p.c.URILink(linkX0, baseline-0.85*linkSize, linkX1-linkX0, 1.1*linkSize, linkURL)
+		}
+		linkURL = ""
+	}
+	for _, r := range l.runs {
+		st := r.style.(style)
+		p.word(r.x, baseline, r.text, st, scale, r.space)
+		if st.link != linkURL {
+			flushLink()
+		}
+		if st.link != "" {
+			if linkURL == "" {
+				linkURL, linkX0, linkSize = st.link, r.x, st.size*scale
+			}
+			linkX1 = r.x + r.w
+		}
+	}
+	flushLink()
+	if h := l.hyphen; h.text != "" {
+		p.word(h.x, baseline, h.text, h.style.(style), scale, false)
 	}
 }
 

@@ -258,7 +258,8 @@ func (b *builder) textRows(items []layout.Item, lines []layout.Line, x, lead, si
 				}
 			}
 		}
-		r.draw = func(p *painter, top float64) { p.textLine(items, l, x, top+base) }
+		set := lineRuns(items, l, x)
+		r.draw = func(p *painter, top float64) { p.textLine(set, top+base) }
 		rows = append(rows, r)
 	}
 	b.letters += before[len(items)]
