@@ -60,9 +60,12 @@ type Result struct {
 
 // DefaultMaxInput is the largest input read when Options.MaxInputSize is
 // 0: far above any article (a long one is a few hundred KiB; a book is
-// a few MiB). Rendering holds about 140 bytes of memory per input byte
-// (a 10 MiB text peaks at 1.4 GB for the PDF and EPUB together), so the
-// old 64 MiB would have let one input take some 9 GB.
+// a few MiB). The print layout of a whole article is held until its
+// pages are drawn, about 20 bytes per input byte, and the PDF and EPUB
+// together peak near 100 bytes per input byte: a 4 MiB text at 408 MB,
+// a 16 MiB one at 1.06 GB (the process's soft memory limit makes the
+// collector work harder there). The old 64 MiB would have let one input
+// take several GB.
 const DefaultMaxInput = 16 << 20
 
 // split moves explanations out of the warnings.

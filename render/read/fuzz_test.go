@@ -4,7 +4,10 @@ package read_test
 // article is someone else's file, so no input may crash, hang or make a
 // renderer write a broken file. Run one to a plateau with, e.g.:
 //
-//	go test -run XX -fuzz FuzzHTML -fuzztime 4m -parallel 1 ./render/read/
+//	go test -run XX -fuzz FuzzHTML -fuzztime 20m -fuzzminimizetime 5s -parallel 1 ./render/read/
+//
+// (An input takes tens of milliseconds through every renderer, so the
+// default minute spent minimising each new input would be most of a run.)
 //
 // Crashers are kept under testdata/fuzz/FuzzX/ and replayed by go test.
 
@@ -90,10 +93,13 @@ func readAndRender(data []byte, reader, dir string) (failure string) {
 	if doc == nil {
 		return "reader returned neither a document nor an error"
 	}
+	// one print layout for the PDF and the EPUB's page list, as an
+	// export shares it
+	shared := render.NewShared()
 	for _, name := range render.Names() {
 		r, _ := render.Lookup(name)
 		var buf bytes.Buffer
-		opt := render.Options{Modified: render.FixedEpoch, Version: "fuzz"}
+		opt := render.Options{Modified: render.FixedEpoch, Version: "fuzz", Shared: shared}
 		err := render.Run(r, &buf, doc, opt)
 		if err != nil && strings.Contains(err.Error(), " renderer failed: ") {
 			// Run recovered a panic: replay without Run for the stack.
