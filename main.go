@@ -45,9 +45,10 @@ const (
 )
 
 func main() {
-	// Ctrl-C (or a CI job's SIGTERM) stops a batch cleanly: no new input
-	// is started and nothing half-written is left. A second Ctrl-C kills
-	// at once, as users expect when the first seems slow.
+	// Ctrl-C (or a CI job's SIGTERM) stops a batch cleanly and at once:
+	// no new input is started, renders in progress are abandoned, and
+	// nothing half-written is left. A second Ctrl-C, while a file is
+	// being written, kills the process outright.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	go func() {
 		<-ctx.Done()

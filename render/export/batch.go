@@ -269,10 +269,12 @@ func ParseShard(s string) (k, n int, err error) {
 // messages come out in the same order whatever the scheduling. The
 // results come back in input order too.
 //
-// When ctx is done (the user pressed Ctrl-C) no new input is started and
-// inputs in progress write nothing more; each input not exported gets an
-// error saying so, and Batch returns once the work in progress has
-// stopped, so no temporary file outlives it.
+// When ctx is done (the user pressed Ctrl-C) Batch returns as soon as
+// the writes already under way have finished: it does not wait for
+// renders in progress, which may take a long while on a large input.
+// Those go on in the background and are thrown away; nothing more is
+// written, so no temporary file outlives the return. Each input not
+// exported gets an error saying so.
 func Batch(ctx context.Context, inputs []string, names map[string]string, opt Options, jobs int, done func(i int, r Result)) []Result {
 	if jobs < 1 {
 		jobs = 1
@@ -281,37 +283,104 @@ func Batch(ctx context.Context, inputs []string, names map[string]string, opt Op
 	finished := make([]bool, len(inputs))
 	var mu sync.Mutex
 	next := 0
+	closed := false // Batch has returned: workers still running report nothing
+	report := func() {
+		for next < len(inputs) && finished[next] {
+			if done != nil {
+				done(next, results[next])
+			}
+			next++
+		}
+	}
+	g := &gate{}
 	work := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < min(jobs, len(inputs)); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			for i := range work {
-				var r Result
 				if ctx.Err() != nil {
-					r = Result{Input: inputs[i], Err: fmt.Errorf("%s: interrupted before it was exported", DisplayName(inputs[i]))}
-				} else {
-					r = fileAs(ctx, inputs[i], names[inputs[i]], opt)
+					continue // reported as interrupted below
 				}
+				r := fileAs(ctx, g, inputs[i], names[inputs[i]], opt)
 				mu.Lock()
-				results[i], finished[i] = r, true
-				for next < len(inputs) && finished[next] {
-					if done != nil {
-						done(next, results[next])
-					}
-					next++
+				if !closed {
+					results[i], finished[i] = r, true
+					report()
 				}
 				mu.Unlock()
 			}
-		}()
+		})
 	}
-	for _, i := range largestFirst(inputs) {
-		work <- i
+	all := make(chan struct{})
+	go func() {
+		defer close(work)
+		for _, i := range largestFirst(inputs) {
+			select {
+			case work <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() {
+		wg.Wait()
+		close(all)
+	}()
+	select {
+	case <-all:
+	case <-ctx.Done():
+		g.drain()
 	}
-	close(work)
-	wg.Wait()
-	return results
+	mu.Lock()
+	defer mu.Unlock()
+	closed = true
+	for i := range inputs {
+		if !finished[i] {
+			results[i] = Result{Input: inputs[i], Err: fmt.Errorf("%s: interrupted before it was exported", DisplayName(inputs[i]))}
+			finished[i] = true
+		}
+	}
+	report()
+	return slices.Clone(results)
+}
+
+// gate orders output writes against cancellation, so that an
+// interrupted batch knows which writes it must wait for: once ctx is
+// done no write starts, and drain waits for those already started.
+type gate struct {
+	mu     sync.Mutex
+	active sync.WaitGroup
+}
+
+// enter says whether a write may start, and counts it until leave.
+func (g *gate) enter(ctx context.Context) bool {
+	if ctx.Err() != nil {
+		return false
+	}
+	if g == nil {
+		return true
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if ctx.Err() != nil {
+		return false
+	}
+	g.active.Add(1)
+	return true
+}
+
+func (g *gate) leave() {
+	if g != nil {
+		g.active.Done()
+	}
+}
+
+// drain waits for the writes under way once ctx is done. Taking the lock
+// first means every later enter sees ctx done, so none is missed.
+func (g *gate) drain() {
+	g.mu.Lock()
+	g.mu.Unlock() //nolint:staticcheck // an empty section: a barrier against enter
+	g.active.Wait()
 }
 
 // largestFirst is the order to start inputs in: biggest file first, so

@@ -121,13 +121,17 @@ func load(ctx context.Context, input string, opt Options) (doc *render.Document,
 // File exports one input to every requested format. When any output fails
 // none of this input's outputs is left behind half-made; outputs already
 // completed for it stay, since each is whole.
-func File(input string, opt Options) Result { return fileAs(context.Background(), input, "", opt) }
+func File(input string, opt Options) Result {
+	return fileAs(context.Background(), nil, input, "", opt)
+}
 
 // fileAs is File with the output base name chosen by the caller ("" to
 // let File choose), as a batch does to avoid collisions. Once ctx is
 // done no more output is written: an interrupted input leaves nothing
-// of its own behind but the outputs it had already completed.
-func fileAs(ctx context.Context, input, base string, opt Options) (res Result) {
+// of its own behind but the outputs it had already completed. Each
+// write passes through g (nil lets every write through), so a batch
+// knows which writes it must wait for.
+func fileAs(ctx context.Context, g *gate, input, base string, opt Options) (res Result) {
 	res = Result{Input: input}
 	defer func() {
 		// Readers and renderers recover their own panics; this is for
@@ -192,11 +196,13 @@ func fileAs(ctx context.Context, input, base string, opt Options) (res Result) {
 			failed = append(failed, err.Error())
 			continue
 		}
-		if ctx.Err() != nil {
+		if !g.enter(ctx) {
 			res.Err = fmt.Errorf("%s: interrupted; %s not written", DisplayName(input), out)
 			return res
 		}
-		if err := WriteAtomic(out, buf.Bytes()); err != nil {
+		err := WriteAtomic(out, buf.Bytes())
+		g.leave()
+		if err != nil {
 			failed = append(failed, err.Error())
 			continue
 		}

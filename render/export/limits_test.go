@@ -2,11 +2,66 @@ package export
 
 import (
 	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/offprint/offprint/render"
+	_ "github.com/offprint/offprint/render/read/text"
 )
+
+// stall is a renderer that does not finish until released: a very long
+// render in progress when the user presses Ctrl-C.
+type stall struct{ started, release chan struct{} }
+
+func (s stall) Name() string { return "stall" }
+func (s stall) Ext() string  { return ".stall" }
+func (s stall) Render(w io.Writer, doc *render.Document, opt render.Options) error {
+	close(s.started)
+	<-s.release
+	_, err := io.WriteString(w, "done")
+	return err
+}
+
+// Ctrl-C does not wait for a render in progress: Batch returns, the
+// input is reported as interrupted, and its output is never written,
+// even once the render ends.
+func TestBatchDoesNotWaitForRenders(t *testing.T) {
+	st := stall{started: make(chan struct{}), release: make(chan struct{})}
+	render.Register(st)
+	dir := t.TempDir()
+	in := filepath.Join(dir, "a.txt")
+	if err := os.WriteFile(in, []byte("Title\n\nA paragraph of text.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	if err := os.Mkdir(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	returned := make(chan []Result)
+	go func() {
+		returned <- Batch(ctx, []string{in}, nil, Options{Formats: []string{"stall"}, OutDir: out}, 1, nil)
+	}()
+	<-st.started
+	cancel()
+	var res []Result
+	select {
+	case res = <-returned:
+	case <-time.After(30 * time.Second):
+		t.Fatal("Batch still waiting for a render 30 s after it was cancelled")
+	}
+	close(st.release)
+	if len(res) != 1 || res[0].Err == nil || !strings.Contains(res[0].Err.Error(), in+": interrupted") {
+		t.Fatalf("results %+v, want the input reported as interrupted", res)
+	}
+	if entries, _ := os.ReadDir(out); len(entries) != 0 {
+		t.Errorf("%d files in the output folder after an interrupted batch", len(entries))
+	}
+}
 
 func TestParseSize(t *testing.T) {
 	for _, c := range []struct {
