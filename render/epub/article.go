@@ -62,6 +62,9 @@ type writer struct {
 	endIn  *render.Paragraph // closes with the end sign
 	pb     *pageBreaks       // the print page markers; nil for none
 	base   int               // added to the next blocks' first index (see footnote)
+	// itemNum is an ordered list item's number, waiting for the item's
+	// first paragraph to open so that it goes inside it
+	itemNum string
 }
 
 func newWriter(b *book) *writer {
@@ -287,6 +290,7 @@ func (a *writer) blocks(bs []render.Block, top bool) {
 		case *render.Paragraph:
 			if !empty(b.Text) {
 				a.w.start("p")
+				a.itemNumber()
 				a.inlines(b.Text)
 				if top && b == a.endIn {
 					a.w.text(" ")
@@ -381,24 +385,36 @@ func (a *writer) quote(q *render.Quote) {
 	}
 }
 
+// list writes a list. An ordered list's numbers are written as text, as
+// the PDF prints them: a number drawn by CSS is not part of the text, so
+// it is lost when a reader copies, searches or reads the text aloud
+// ("step 3" then has no 3), and an article's own numbers are content.
 func (a *writer) list(l *render.List) {
 	if len(l.Items) == 0 {
 		return
 	}
+	first := l.Start
+	if first == 0 {
+		first = 1
+	}
 	switch {
 	case !l.Ordered:
 		a.w.start("ul")
-	case l.Start != 0 && l.Start != 1:
-		a.w.start("ol", "start", strconv.Itoa(l.Start))
+	case first != 1:
+		a.w.start("ol", "class", "numbered", "start", strconv.Itoa(first))
 	default:
-		a.w.start("ol")
+		a.w.start("ol", "class", "numbered")
 	}
 	for i, it := range l.Items {
 		a.w.start("li")
 		a.pb.enter(a.w, i)
+		if l.Ordered {
+			a.itemNum = strconv.Itoa(first+i) + "."
+		}
 		if len(it) == 1 {
 			if p, ok := it[0].(*render.Paragraph); ok { // a tight item: no <p>
 				a.pb.enter(a.w, 0)
+				a.itemNumber()
 				a.inlines(p.Text)
 				a.pb.leave(a.w)
 				a.pb.leave(a.w)
@@ -406,11 +422,33 @@ func (a *writer) list(l *render.List) {
 				continue
 			}
 		}
+		if p, ok := firstBlock(it).(*render.Paragraph); !ok || empty(p.Text) {
+			a.itemNumber() // before a block that is no paragraph, on its own
+		}
 		a.blocks(it, false)
 		a.pb.leave(a.w)
 		a.w.end()
 	}
 	a.w.end()
+}
+
+// itemNumber writes the ordered list item's number that is waiting, if
+// any.
+func (a *writer) itemNumber() {
+	if a.itemNum == "" {
+		return
+	}
+	num := a.itemNum
+	a.itemNum = ""
+	a.w.elem("span", num, "class", "num")
+	a.w.text(" ")
+}
+
+func firstBlock(bs []render.Block) render.Block {
+	if len(bs) == 0 {
+		return nil
+	}
+	return bs[0]
 }
 
 var codeLang = regexp.MustCompile(`^[A-Za-z0-9_+#.-]+$`)
