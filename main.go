@@ -139,7 +139,7 @@ func exportCommand(stdin io.Reader, stderr io.Writer, status *int) *cli.Command 
 			&cli.BoolFlag{Name: "strict", Usage: "treat warnings as failures (exit status 3)", Sources: cli.EnvVars("OFFPRINT_STRICT")},
 			&cli.StringFlag{Name: "cover", Usage: "use the PNG or JPEG `FILE` as the cover instead of drawing one", Sources: cli.EnvVars("OFFPRINT_COVER")},
 			&cli.BoolFlag{Name: "pdf-cover", Usage: "start the PDF with the cover page", Sources: cli.EnvVars("OFFPRINT_PDF_COVER")},
-			&cli.BoolFlag{Name: "epub-fonts", Usage: "embed the body fonts in the EPUB (about 1.2 MB; off: readers use their own)", Sources: cli.EnvVars("OFFPRINT_EPUB_FONTS")},
+			&cli.BoolFlag{Name: "epub-fonts", Usage: "embed the body fonts in the EPUB, cut down to the characters it uses (about 250 KB; off: readers use their own)", Sources: cli.EnvVars("OFFPRINT_EPUB_FONTS")},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print errors only", Sources: cli.EnvVars("OFFPRINT_QUIET")},
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), Usage: "export up to `N` inputs at once", Sources: cli.EnvVars("OFFPRINT_JOBS")},
 			&cli.StringFlag{Name: "manifest", Usage: "write a JSON manifest of inputs and outputs to `FILE`", Sources: cli.EnvVars("OFFPRINT_MANIFEST")},

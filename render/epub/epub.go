@@ -117,7 +117,9 @@ func Bytes(doc *render.Document, opt render.Options) ([]byte, error) {
 		{id: "article", href: "article.xhtml", mediaType: "application/xhtml+xml", data: article, spine: true},
 	}, b.items...) // the images, added while the article was written
 	b.toc = append([]tocEntry{{depth: 1, label: b.title, href: "title.xhtml"}}, a.toc...)
-	if b.opt.EPUBFonts {
+	b.items[0].data = b.nav()
+	b.items[1].data = b.ncx()
+	if b.opt.EPUBFonts { // once every document is written: their text picks the glyphs
 		css, err := b.embedFonts()
 		if err != nil {
 			return nil, fmt.Errorf("epub: %w", err)
@@ -128,8 +130,6 @@ func Bytes(doc *render.Document, opt render.Options) ([]byte, error) {
 	if c, ok := b.coverItem(); ok {
 		b.items = append(b.items, c)
 	}
-	b.items[0].data = b.nav()
-	b.items[1].data = b.ncx()
 
 	entries := []zipEntry{
 		{name: "mimetype", data: []byte("application/epub+zip"), store: true},
