@@ -87,6 +87,7 @@ func Bytes(doc *render.Document, opt render.Options) ([]byte, error) {
 		opt.Warnf("model", "epub: language %q is not a BCP 47 tag; used %q", doc.Meta.Lang, b.lang)
 	}
 
+	drawn := b.drawCover()
 	// Where the pages of the PDF of the same article and page size begin.
 	pages, err := printlayout.PageMap(doc, opt)
 	if err != nil {
@@ -127,7 +128,7 @@ func Bytes(doc *render.Document, opt render.Options) ([]byte, error) {
 		// After the sheet, so the body rule wins over the default stack.
 		b.items[2].data = append(append([]byte{}, b.items[2].data...), css...)
 	}
-	if c, ok := b.coverItem(); ok {
+	if c, ok := b.coverItem(drawn); ok {
 		b.items = append(b.items, c)
 	}
 
